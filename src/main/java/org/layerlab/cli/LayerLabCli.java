@@ -1,0 +1,67 @@
+package org.layerlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.layerlab.data.DataLoadException;
+import org.layerlab.files.FileFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: {@code layerlab <command> ...}. Every failure ends in one readable line. */
+@Command(name = "layerlab", mixinStandardHelpOptions = true, version = "LayerLab 0.1.0",
+        description = "A machine-learning workbench for students: train, evaluate and try neural networks.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
+                SamplesCommand.class, BenchCommand.class})
+public final class LayerLabCli implements Runnable {
+    static final int USER_ERROR = 1;
+    static final int USAGE_ERROR = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI with the given streams and returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new LayerLabCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            err.println("layerlab: " + e.getMessage() + " (see 'layerlab " + commandName(e.getCommandLine())
+                    + "--help')");
+            err.flush();
+            return USAGE_ERROR;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            err.println("layerlab: " + describe(e));
+            err.flush();
+            return USER_ERROR;
+        });
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private static String commandName(CommandLine commandLine) {
+        String name = commandLine.getCommandName();
+        return "layerlab".equals(name) ? "" : name + " ";
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof UserError || e instanceof DataLoadException || e instanceof FileFormatException) {
+            return e.getMessage();
+        }
+        if (e instanceof IOException) {
+            return "could not read or write a file: " + e.getMessage();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory; use less data or a smaller network, or give Java more memory with -Xmx.";
+        }
+        return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + " (please report this with the command you ran)";
+    }
+}

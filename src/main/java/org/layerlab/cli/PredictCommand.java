@@ -1,0 +1,64 @@
+package org.layerlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.layerlab.core.training.Prediction;
+import org.layerlab.core.training.TrainedModel;
+import org.layerlab.data.DataLoadException;
+import org.layerlab.data.InputReader;
+import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.files.FileFormatException;
+import org.layerlab.files.ModelBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "predict", description = "Classify new input with a saved model: an image or folder of images, "
+        + "a CSV with the model's columns, or a text file with one sentence per line.")
+final class PredictCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A folder written by train.")
+    Path modelFolder;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "What to classify.")
+    Path input;
+
+    @Option(names = "--top", defaultValue = "3", description = "How many classes to show per input (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws DataLoadException, FileFormatException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TrainedModel model = ModelBundle.load(modelFolder, new DjlTrainingEngine())) {
+            InputReader.Inputs inputs = InputReader.read(input, model.info().preprocessing());
+            List<Prediction> predictions = model.predict(inputs.features());
+            List<String> classes = model.info().classNames();
+            for (int i = 0; i < predictions.size(); i++) {
+                out.println(inputs.names().get(i) + ": " + ranked(predictions.get(i), classes));
+            }
+        }
+        return 0;
+    }
+
+    private String ranked(Prediction prediction, List<String> classes) {
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            order.add(c);
+        }
+        float[] p = prediction.probabilities();
+        order.sort((a, b) -> Float.compare(p[b], p[a]));
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < Math.min(Math.max(top, 1), order.size()); i++) {
+            int c = order.get(i);
+            parts.add(String.format(Locale.ROOT, "%s %.1f%%", classes.get(c), 100 * p[c]));
+        }
+        return String.join(", ", parts);
+    }
+}

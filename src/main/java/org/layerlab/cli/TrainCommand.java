@@ -1,0 +1,84 @@
+package org.layerlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.layerlab.core.data.Dataset;
+import org.layerlab.core.stack.LayerStack;
+import org.layerlab.core.training.Evaluation;
+import org.layerlab.core.training.StackCompatibility;
+import org.layerlab.core.training.TrainedModel;
+import org.layerlab.core.training.TrainingConfig;
+import org.layerlab.core.training.TrainingControl;
+import org.layerlab.core.training.TrainingOutcome;
+import org.layerlab.core.training.TrainingResult;
+import org.layerlab.data.DataLoadException;
+import org.layerlab.data.DataLoading;
+import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.files.FileFormatException;
+import org.layerlab.files.MetricsFile;
+import org.layerlab.files.ModelBundle;
+import org.layerlab.files.StackFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", description = "Train a stack on data; writes OUT/model/ and OUT/metrics.csv.")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Option(names = "--stack", required = true, paramLabel = "STACK.json", description = "The stack file.")
+    Path stackFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the model and metrics.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws DataLoadException, FileFormatException, IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        TrainingConfig config = training.config();
+        LayerStack stack = StackFile.read(stackFile);
+        OutputFolder.prepare(out);
+        Dataset dataset = DataLoading.load(data.request(config.validationFraction(), config.seed()));
+        stdout.printf(Locale.ROOT, "Data: %s, %,d training / %,d validation / %,d test samples, %d classes%n",
+                data.source, dataset.train().count(), dataset.validation().count(), dataset.test().count(),
+                dataset.classCount());
+        dataset.notes().forEach(note -> stdout.println("  " + note));
+        StackCompatibility.Result check = StackCompatibility.check(stack, dataset, config.loss());
+        if (!check.ok()) {
+            throw new UserError(stackFile + " cannot train on " + data.source + ": "
+                    + String.join(" ", check.problems()));
+        }
+        stdout.print(SummaryTable.render(check.summary()));
+        stdout.flush();
+        TrainingResult result = new DjlTrainingEngine().train(dataset, check.stack(), config,
+                new ProgressPrinter(stdout, System.console() != null), new TrainingControl());
+        MetricsFile.write(out.resolve("metrics.csv"), result.epochs());
+        if (result.outcome() == TrainingOutcome.DIVERGED || result.model() == null) {
+            throw new UserError(result.message());
+        }
+        try (TrainedModel model = result.model()) {
+            stdout.println(result.message());
+            Path modelFolder = out.resolve("model");
+            ModelBundle.save(model, modelFolder);
+            stdout.println("Saved the model to " + modelFolder + " and the metrics to " + out.resolve("metrics.csv"));
+            if (dataset.test().count() > 0) {
+                Evaluation test = model.evaluate(dataset.test());
+                stdout.printf(Locale.ROOT, "Test accuracy: %.4f (loss %.4f, %,d samples)%n", test.accuracy(),
+                        test.loss(), dataset.test().count());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package org.layerlab.core.data;
+
+import java.util.List;
+
+/**
+ * How raw input becomes the numbers a model was trained on. Saved with a model so that a prediction on a
+ * new file is prepared exactly as the training data was.
+ */
+public sealed interface Preprocessing {
+
+    /** Numeric columns standardised with training statistics, categorical columns one-hot encoded. */
+    record Tabular(String labelColumn, List<Column> columns) implements Preprocessing {
+        public Tabular {
+            columns = List.copyOf(columns);
+        }
+
+        public int featureCount() {
+            return columns.stream().mapToInt(Column::width).sum();
+        }
+    }
+
+    /** One input column: numeric when {@code levels} is empty, else categorical with these levels. */
+    record Column(String name, double mean, double std, List<String> levels) {
+        public Column {
+            levels = List.copyOf(levels);
+        }
+
+        public boolean categorical() {
+            return !levels.isEmpty();
+        }
+
+        public int width() {
+            return categorical() ? levels.size() : 1;
+        }
+    }
+
+    /** Images resized to height × width with 1 (grey) or 3 (RGB) channels, pixels scaled to [0, 1]. */
+    record Image(int channels, int height, int width) implements Preprocessing {
+    }
+
+    /** Words mapped through the training vocabulary (index = id) and padded or cut to a fixed length. */
+    record Text(List<String> vocabulary, int sequenceLength) implements Preprocessing {
+        public Text {
+            vocabulary = List.copyOf(vocabulary);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.layerlab.core.stack;
+
+import java.util.List;
+
+/** A fully connected layer: every output unit sees every input value. */
+public record Dense(int units, boolean bias) implements Layer {
+    public static final Dense DEFAULT = new Dense(64, true);
+
+    public Dense(int units) {
+        this(units, true);
+    }
+
+    @Override
+    public LayerKind kind() {
+        return LayerKind.DENSE;
+    }
+
+    @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public List<String> settingProblems() {
+        return new Settings().positive("units", units).problems();
+    }
+}

@@ -1,0 +1,23 @@
+package org.layerlab.core.stack;
+
+import java.util.List;
+
+/** A gated recurrent unit layer; without {@code returnSequences} it outputs its last step only. */
+public record Gru(int units, boolean returnSequences) implements Layer {
+    public static final Gru DEFAULT = new Gru(64, false);
+
+    @Override
+    public LayerKind kind() {
+        return LayerKind.GRU;
+    }
+
+    @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
+    public List<String> settingProblems() {
+        return new Settings().positive("units", units).problems();
+    }
+}

@@ -1,0 +1,26 @@
+package org.layerlab.core.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.layerlab.core.data.FeatureStore;
+import org.layerlab.core.data.Samples;
+import org.layerlab.core.stack.LayerStack;
+
+/** A trained network, whatever engine made it. Close it to free its native memory. */
+public interface TrainedModel extends AutoCloseable {
+
+    LayerStack stack();
+
+    ModelInfo info();
+
+    List<Prediction> predict(FeatureStore inputs);
+
+    Evaluation evaluate(Samples samples);
+
+    /** Writes the weights into a folder (the caller writes the stack and info beside them). */
+    void saveWeights(Path folder) throws IOException;
+
+    @Override
+    void close();
+}

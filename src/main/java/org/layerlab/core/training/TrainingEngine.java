@@ -1,0 +1,17 @@
+package org.layerlab.core.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.layerlab.core.data.Dataset;
+import org.layerlab.core.stack.LayerStack;
+
+/** The port to a deep-learning engine. Training runs on the calling thread and reports to the observer. */
+public interface TrainingEngine {
+
+    /** Trains {@code stack} on {@code dataset}; the stack must pass {@link StackCompatibility} first. */
+    TrainingResult train(Dataset dataset, LayerStack stack, TrainingConfig config, TrainingObserver observer,
+                         TrainingControl control);
+
+    /** Rebuilds a model from a stack and the weights written by {@link TrainedModel#saveWeights}. */
+    TrainedModel load(LayerStack stack, ModelInfo info, Path weightsFolder) throws IOException;
+}

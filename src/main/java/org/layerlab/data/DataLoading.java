@@ -1,0 +1,78 @@
+package org.layerlab.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.layerlab.core.data.Dataset;
+
+/** The one entry point for loading data: resolves samples, picks a loader and reports failures clearly. */
+public final class DataLoading {
+
+    private DataLoading() {
+    }
+
+    public static Dataset load(DataRequest request) throws DataLoadException {
+        String source = request.source();
+        if (source == null || source.isBlank()) {
+            throw new DataLoadException("No data given; name a file, a folder or a sample such as sample:mnist.");
+        }
+        if (source.regionMatches(true, 0, SampleCatalog.PREFIX, 0, SampleCatalog.PREFIX.length())) {
+            return loadSample(source.substring(SampleCatalog.PREFIX.length()), request);
+        }
+        Path path = Path.of(source);
+        if (!Files.exists(path)) {
+            throw new DataLoadException(path + ": no such file or folder; check the path (samples are written "
+                    + "sample:NAME, e.g. sample:iris).");
+        }
+        DataFormat format = request.format() == DataFormat.AUTO ? detect(path, request) : request.format();
+        try {
+            return switch (format) {
+                case IDX -> IdxLoader.load(path, request.split());
+                case IMAGES -> ImageFolderLoader.load(path, request);
+                case TEXT -> TextLoader.load(path, null, request);
+                case CSV, AUTO -> CsvLoader.load(path, request);
+            };
+        } catch (OutOfMemoryError e) {
+            throw new DataLoadException(path + ": is too large for the memory LayerLab may use; use a smaller "
+                    + "dataset or start LayerLab with a larger -Xmx.");
+        }
+    }
+
+    private static Dataset loadSample(String name, DataRequest request) throws DataLoadException {
+        SampleCatalog.Sample sample = SampleCatalog.find(name).orElseThrow(() -> new DataLoadException(
+                "There is no sample '" + name + "'; the samples are " + String.join(", ",
+                        SampleCatalog.all().stream().map(SampleCatalog.Sample::name).toList()) + "."));
+        Path root = SampleCatalog.root();
+        Path path = root.resolve(sample.path());
+        DataRequest resolved = request.withSource(path.toString()).withFormat(sample.format())
+                .withLabelColumn(request.labelColumn() != null ? request.labelColumn() : sample.labelColumn())
+                .withTextColumn(request.textColumn() != null ? request.textColumn() : sample.textColumn());
+        if (sample.testPath() != null) {
+            return TextLoader.load(path, root.resolve(sample.testPath()), resolved);
+        }
+        return load(resolved);
+    }
+
+    /** A folder of IDX files, a folder of class folders, a table of sentences, or any other table. */
+    private static DataFormat detect(Path path, DataRequest request) throws DataLoadException {
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                boolean idx = files.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).contains("idx"));
+                return idx ? DataFormat.IDX : DataFormat.IMAGES;
+            } catch (IOException e) {
+                throw new DataLoadException(path + ": cannot be listed (" + e.getMessage() + ").", e);
+            }
+        }
+        if (request.textColumn() != null) {
+            return DataFormat.TEXT;
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.contains("idx")) {
+            throw new DataLoadException(path + ": is a single IDX file; choose the folder that holds the images and "
+                    + "labels files.");
+        }
+        return TextSniffer.looksLikeText(path) ? DataFormat.TEXT : DataFormat.CSV;
+    }
+}

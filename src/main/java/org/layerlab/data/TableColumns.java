@@ -1,0 +1,149 @@
+package org.layerlab.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/** The checks and look-ups on table columns that the CSV and text loaders share. */
+final class TableColumns {
+
+    private TableColumns() {
+    }
+
+    /** The requested label column, or the last column when none was named. */
+    static String labelColumn(Path file, Table table, String requested) throws DataLoadException {
+        List<String> names = table.columnNames();
+        if (requested == null || requested.isBlank()) {
+            return names.get(names.size() - 1);
+        }
+        for (String name : names) {
+            if (name.equals(requested) || name.equalsIgnoreCase(requested)) {
+                return name;
+            }
+        }
+        throw new DataLoadException(file + ": has no column '" + requested + "'; its columns are "
+                + String.join(", ", names) + ". Choose one of them as the label.");
+    }
+
+    /** A cell as text; whole numbers without ".0" so that labels 1 and 1.0 are the same class. */
+    static String cell(Column<?> column, int row) {
+        if (column instanceof NumericColumn<?> numbers) {
+            double v = numbers.getDouble(row);
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                return Long.toString((long) v);
+            }
+            return Double.toString(v);
+        }
+        return column.getString(row).trim();
+    }
+
+    /**
+     * The rows to use: rows with a missing label are always left out; rows with a missing feature are left
+     * out or kept (and filled later) as asked. Tells the student what happened in {@code notes}.
+     */
+    static List<Integer> usableRows(Path file, Table table, String label, List<String> features, MissingValues missing,
+                                    List<String> notes) {
+        List<Integer> rows = new ArrayList<>();
+        List<Integer> dropped = new ArrayList<>();
+        int filled = 0;
+        Column<?> labelColumn = table.column(label);
+        for (int row = 0; row < table.rowCount(); row++) {
+            boolean featureMissing = false;
+            for (String name : features) {
+                featureMissing |= table.column(name).isMissing(row);
+            }
+            if (labelColumn.isMissing(row) || (featureMissing && missing == MissingValues.DROP)) {
+                dropped.add(row);
+            } else {
+                rows.add(row);
+                filled += featureMissing ? 1 : 0;
+            }
+        }
+        if (!dropped.isEmpty()) {
+            notes.add("Left out " + dropped.size() + " of " + table.rowCount() + " rows of " + file.getFileName()
+                    + " with missing values (lines " + lines(dropped) + ").");
+        }
+        if (filled > 0) {
+            notes.add("Filled missing values in " + filled + " rows with the training mean (numbers) or no "
+                    + "category (text).");
+        }
+        return rows;
+    }
+
+    private static String lines(List<Integer> rows) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(5, rows.size()); i++) {
+            text.append(i == 0 ? "" : ", ").append(rows.get(i) + 2);
+        }
+        return rows.size() > 5 ? text + ", …" : text.toString();
+    }
+
+    /** Class names in a natural order: numerically when all labels are numbers, else alphabetically. */
+    static List<String> classNames(Column<?> column, List<Integer> rows) {
+        TreeSet<String> names = new TreeSet<>();
+        for (int row : rows) {
+            names.add(cell(column, row));
+        }
+        List<String> sorted = new ArrayList<>(names);
+        if (sorted.stream().allMatch(TableColumns::isNumber)) {
+            sorted.sort(Comparator.comparingDouble(Double::parseDouble));
+        }
+        return sorted;
+    }
+
+    /** The categories of a text column among the training rows, most frequent first. */
+    static List<String> levels(Column<?> column, List<Integer> trainRows) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int row : trainRows) {
+            if (!column.isMissing(row)) {
+                counts.merge(cell(column, row), 1, Integer::sum);
+            }
+        }
+        List<String> levels = new ArrayList<>(counts.keySet());
+        levels.sort(Comparator.comparing((String l) -> -counts.get(l)).thenComparing(Comparator.naturalOrder()));
+        return levels;
+    }
+
+    /**
+     * A text column whose values are mostly numbers is a number column with a typo: name the first cell that
+     * is not a number rather than treating the whole column as categories.
+     */
+    static void rejectMostlyNumeric(Path file, Column<?> column) throws DataLoadException {
+        int numbers = 0;
+        int present = 0;
+        int firstBad = -1;
+        for (int row = 0; row < column.size(); row++) {
+            if (column.isMissing(row)) {
+                continue;
+            }
+            present++;
+            if (isNumber(column.getString(row).trim())) {
+                numbers++;
+            } else if (firstBad < 0) {
+                firstBad = row;
+            }
+        }
+        if (present > 0 && firstBad >= 0 && numbers >= 0.8 * present) {
+            throw new DataLoadException(file + " line " + (firstBad + 2) + ", column '" + column.name() + "': '"
+                    + column.getString(firstBad) + "' is not a number, but the column holds numbers; fix the value "
+                    + "or remove the row.");
+        }
+    }
+
+    static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+}

@@ -1,0 +1,139 @@
+package org.layerlab.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Reads a CSV or TSV file (optionally gzip-compressed) into a Tablesaw table. Before Tablesaw sees it, the
+ * file is checked line by line for rows with the wrong number of cells, so that the student is told the
+ * line to fix rather than a parser's internal error.
+ */
+final class TableReader {
+    private static final List<ColumnType> DETECTED = List.of(ColumnType.INTEGER, ColumnType.LONG, ColumnType.DOUBLE,
+            ColumnType.STRING);
+
+    private TableReader() {
+    }
+
+    static Table read(Path file) throws DataLoadException {
+        if (!Files.isRegularFile(file)) {
+            throw new DataLoadException(file + ": no such file; check the path.");
+        }
+        char separator = separatorOf(file);
+        boolean tabs = separator == '\t';
+        checkRows(file, separator, tabs);
+        try (Reader reader = open(file)) {
+            CsvReadOptions.Builder options = CsvReadOptions.builder(reader)
+                    .separator(separator)
+                    .header(true)
+                    .columnTypesToDetect(DETECTED)
+                    .maxCharsPerColumn(100_000)
+                    .missingValueIndicator("", "NA", "N/A", "NaN", "?")
+                    .sample(false);
+            if (tabs) {
+                // Tab-separated text files are written without quoting; a quote is part of a sentence.
+                options.quoteChar('\u0000');
+            }
+            Table table = Table.read().usingOptions(options);
+            if (table.rowCount() == 0) {
+                throw new DataLoadException(file + ": has a header but no data rows; add rows below the header.");
+            }
+            return table;
+        } catch (IOException e) {
+            throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
+        } catch (RuntimeException e) {
+            throw new DataLoadException(file + ": is not a readable CSV file (" + firstLine(e.getMessage())
+                    + "); check that it is comma- or tab-separated text with a header row.", e);
+        }
+    }
+
+    /** Every line must have as many cells as the header; a quoted cell may hold the separator. */
+    private static void checkRows(Path file, char separator, boolean ignoreQuotes) throws DataLoadException {
+        try (BufferedReader lines = new BufferedReader(open(file))) {
+            String header = lines.readLine();
+            if (header == null || header.isBlank()) {
+                throw new DataLoadException(file + ": is empty; a CSV file needs a header row and data rows.");
+            }
+            int expected = cells(header, separator, ignoreQuotes);
+            String line;
+            int number = 1;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                int found = cells(line, separator, ignoreQuotes);
+                if (found != expected) {
+                    throw new DataLoadException(file + " line " + number + ": has " + found + " cells but the header "
+                            + "has " + expected + "; fix or remove that line.");
+                }
+            }
+        } catch (IOException e) {
+            throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static int cells(String line, char separator, boolean ignoreQuotes) {
+        int count = 1;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"' && !ignoreQuotes) {
+                quoted = !quoted;
+            } else if (c == separator && !quoted) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static char separatorOf(Path file) throws DataLoadException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".tsv") || name.endsWith(".tsv.gz")) {
+            return '\t';
+        }
+        try (BufferedReader lines = new BufferedReader(open(file))) {
+            String header = lines.readLine();
+            if (header == null) {
+                return ',';
+            }
+            long tabs = header.chars().filter(c -> c == '\t').count();
+            long semicolons = header.chars().filter(c -> c == ';').count();
+            long commas = header.chars().filter(c -> c == ',').count();
+            if (tabs > commas && tabs >= semicolons) {
+                return '\t';
+            }
+            return semicolons > commas ? ';' : ',';
+        } catch (IOException e) {
+            throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static Reader open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown problem";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,171 @@
+package org.layerlab.engine;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.layerlab.core.data.FeatureStore;
+import org.layerlab.core.data.Samples;
+import org.layerlab.core.stack.LayerStack;
+import org.layerlab.core.training.ConfusionMatrix;
+import org.layerlab.core.training.Evaluation;
+import org.layerlab.core.training.ModelInfo;
+import org.layerlab.core.training.Prediction;
+import org.layerlab.core.training.TrainedModel;
+
+/** A LayerStack built as a DJL block inside a DJL Model, with its loss; the engine's TrainedModel. */
+final class DjlModel implements TrainedModel {
+    static final String MODEL_NAME = "layerlab";
+    private static final int EVAL_BATCH = 500;
+
+    private final LayerStack stack;
+    private final ModelInfo info;
+    private final Model model;
+    private final SequentialBlock block;
+    private final ParameterStore parameterStore;
+    private final LossFunction loss;
+
+    private DjlModel(LayerStack stack, ModelInfo info) {
+        this.stack = stack;
+        this.info = info;
+        this.model = Model.newInstance(MODEL_NAME, Device.cpu(), "PyTorch");
+        this.block = BlockFactory.build(stack);
+        model.setBlock(block);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(DeviceData.prepend(1, info.inputShape())));
+        this.parameterStore = new ParameterStore(model.getNDManager(), false);
+        int outputs = (int) block.getOutputShapes(new Shape[] {new Shape(DeviceData.prepend(1, info.inputShape()))})[0]
+                .get(1);
+        this.loss = new LossFunction(info.loss(), outputs);
+    }
+
+    static DjlModel create(LayerStack stack, ModelInfo info) {
+        return new DjlModel(stack, info);
+    }
+
+    static DjlModel load(LayerStack stack, ModelInfo info, Path folder) throws IOException {
+        DjlModel loaded = new DjlModel(stack, info);
+        try {
+            loaded.model.load(folder, MODEL_NAME);
+        } catch (MalformedModelException e) {
+            loaded.close();
+            throw new IOException("the weights in " + folder + " do not fit this stack: " + e.getMessage(), e);
+        }
+        return loaded;
+    }
+
+    NDManager manager() {
+        return model.getNDManager();
+    }
+
+    LossFunction lossFunction() {
+        return loss;
+    }
+
+    NDArray forward(NDArray input, boolean training) {
+        return block.forward(parameterStore, new NDList(input), training).head();
+    }
+
+    /** All parameter arrays, trainable or not (BatchNorm's running statistics are not). */
+    List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Pair<String, Parameter> pair : block.getParameters()) {
+            all.add(pair.getValue());
+        }
+        return all;
+    }
+
+    @Override
+    public LayerStack stack() {
+        return stack;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public List<Prediction> predict(FeatureStore inputs) {
+        JniUtils.setGradMode(false);
+        List<Prediction> predictions = new ArrayList<>(inputs.count());
+        try (NDManager scope = manager().newSubManager()) {
+            NDArray all = DeviceData.upload(scope, inputs, info.inputShape());
+            for (int from = 0; from < inputs.count(); from += EVAL_BATCH) {
+                int to = Math.min(from + EVAL_BATCH, inputs.count());
+                try (NDManager batch = scope.newSubManager()) {
+                    NDArray x = DeviceData.batch(all, from, to);
+                    x.attach(batch);
+                    float[] probabilities = loss.probabilities(forward(x, false)).toFloatArray();
+                    addPredictions(probabilities, to - from, predictions);
+                }
+            }
+        }
+        return predictions;
+    }
+
+    private void addPredictions(float[] flat, int rows, List<Prediction> out) {
+        int classes = flat.length / rows;
+        for (int r = 0; r < rows; r++) {
+            float[] p = new float[classes];
+            System.arraycopy(flat, r * classes, p, 0, classes);
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            out.add(new Prediction(best, p));
+        }
+    }
+
+    @Override
+    public Evaluation evaluate(Samples samples) {
+        JniUtils.setGradMode(false);
+        List<Prediction> predictions = new ArrayList<>(samples.count());
+        double lossSum = 0;
+        try (NDManager scope = manager().newSubManager()) {
+            NDArray all = DeviceData.upload(scope, samples.features(), info.inputShape());
+            NDArray labels = DeviceData.uploadLabels(scope, samples.labels());
+            for (int from = 0; from < samples.count(); from += EVAL_BATCH) {
+                int to = Math.min(from + EVAL_BATCH, samples.count());
+                try (NDManager batch = scope.newSubManager()) {
+                    NDArray x = DeviceData.batch(all, from, to);
+                    x.attach(batch);
+                    NDArray y = DeviceData.batch(labels, from, to);
+                    y.attach(batch);
+                    NDArray logits = forward(x, false);
+                    lossSum += loss.loss(logits, y).getFloat() * (to - from);
+                    addPredictions(loss.probabilities(logits).toFloatArray(), to - from, predictions);
+                }
+            }
+        }
+        ConfusionMatrix confusion = new ConfusionMatrix(info.classNames().size());
+        for (int i = 0; i < samples.count(); i++) {
+            confusion.add(samples.labels()[i], predictions.get(i).predictedClass());
+        }
+        return new Evaluation(samples.count() == 0 ? Double.NaN : lossSum / samples.count(), confusion, predictions);
+    }
+
+    @Override
+    public void saveWeights(Path folder) throws IOException {
+        model.save(folder, MODEL_NAME);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

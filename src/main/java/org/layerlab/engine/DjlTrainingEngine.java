@@ -1,0 +1,35 @@
+package org.layerlab.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.layerlab.core.data.Dataset;
+import org.layerlab.core.stack.LayerStack;
+import org.layerlab.core.training.ModelInfo;
+import org.layerlab.core.training.TrainedModel;
+import org.layerlab.core.training.TrainingConfig;
+import org.layerlab.core.training.TrainingControl;
+import org.layerlab.core.training.TrainingEngine;
+import org.layerlab.core.training.TrainingObserver;
+import org.layerlab.core.training.TrainingResult;
+
+/** Trains LayerStacks with Deep Java Library on its PyTorch engine, on the CPU, never downloading anything. */
+public final class DjlTrainingEngine implements TrainingEngine {
+
+    static {
+        // The native PyTorch library comes from the class path; DJL must not try to fetch one.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    @Override
+    public TrainingResult train(Dataset dataset, LayerStack stack, TrainingConfig config, TrainingObserver observer,
+                                TrainingControl control) {
+        return new TrainingRun(dataset, stack, config, observer, control).run();
+    }
+
+    @Override
+    public TrainedModel load(LayerStack stack, ModelInfo info, Path weightsFolder) throws IOException {
+        return DjlModel.load(stack, info, weightsFolder);
+    }
+}

@@ -1,0 +1,176 @@
+package org.layerlab.engine;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.layerlab.core.data.Dataset;
+import org.layerlab.core.data.Samples;
+import org.layerlab.core.data.Split;
+import org.layerlab.core.stack.LayerStack;
+import org.layerlab.core.training.ModelInfo;
+import org.layerlab.core.training.TrainingConfig;
+import org.layerlab.core.training.TrainingControl;
+import org.layerlab.core.training.TrainingEvent;
+import org.layerlab.core.training.TrainingObserver;
+import org.layerlab.core.training.TrainingOutcome;
+import org.layerlab.core.training.TrainingResult;
+
+/**
+ * One training run: LayerLab's own epoch and batch loop rather than DJL's EasyTrain, so that it can pause
+ * and stop between batches, report every batch, and keep per-batch work to a few native calls (the data
+ * is shuffled once per epoch on the native side, and each batch is a slice of it).
+ */
+final class TrainingRun {
+    private final Dataset dataset;
+    private final LayerStack stack;
+    private final TrainingConfig config;
+    private final TrainingObserver observer;
+    private final TrainingControl control;
+    private final List<TrainingEvent.EpochEnded> epochs = new ArrayList<>();
+
+    TrainingRun(Dataset dataset, LayerStack stack, TrainingConfig config, TrainingObserver observer,
+                TrainingControl control) {
+        this.dataset = dataset;
+        this.stack = stack;
+        this.config = config;
+        this.observer = observer;
+        this.control = control;
+    }
+
+    TrainingResult run() {
+        Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
+        JniUtils.setGradMode(false);
+        ModelInfo info = new ModelInfo(dataset.kind(), dataset.inputShape(), dataset.classNames(),
+                dataset.preprocessing(), config.loss(), dataset.split());
+        DjlModel model = DjlModel.create(stack, info);
+        try {
+            TrainingResult result = trainInto(model);
+            observer.onEvent(new TrainingEvent.Finished(result.outcome(), result.message()));
+            return result;
+        } catch (RuntimeException | InterruptedException e) {
+            model.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            String message = "Training failed: " + e.getMessage();
+            observer.onEvent(new TrainingEvent.Finished(TrainingOutcome.CANCELLED, message));
+            return new TrainingResult(null, TrainingOutcome.CANCELLED, message, epochs);
+        }
+    }
+
+    private TrainingResult trainInto(DjlModel model) throws InterruptedException {
+        Samples train = dataset.train();
+        Samples validation = dataset.validation();
+        int batchSize = Math.min(config.batchSize(), train.count());
+        int batches = (train.count() + batchSize - 1) / batchSize;
+        List<Parameter> parameters = model.parameters();
+        List<NDArray> trainable = new ArrayList<>();
+        for (Parameter p : parameters) {
+            if (p.requiresGradient()) {
+                p.getArray().setRequiresGradient(true);
+                trainable.add(p.getArray());
+            }
+        }
+        LossFunction loss = model.lossFunction();
+        try (NDManager data = model.manager().newSubManager();
+             ParameterUpdater updater = new ParameterUpdater(config.optimizer(), trainable);
+             BestWeights best = new BestWeights(parameters, config.earlyStopping())) {
+            NDArray trainX = DeviceData.upload(data, train.features(), dataset.inputShape());
+            NDArray trainY = DeviceData.uploadLabels(data, train.labels());
+            observer.onEvent(new TrainingEvent.Started(config.epochs(), batches, train.count(), validation.count()));
+            long started = System.nanoTime();
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                double lossSum = 0;
+                long correct = 0;
+                int seen = 0;
+                long epochStart = System.nanoTime();
+                try (NDManager epochScope = data.newSubManager()) {
+                    long[] order = toLongs(Split.shuffled(train.count(), config.seed() + epoch));
+                    for (int b = 0; b < batches; b++) {
+                        if (!control.awaitRunnable()) {
+                            return finish(model, best, TrainingOutcome.CANCELLED,
+                                    "Stopped at epoch " + epoch + ", batch " + (b + 1) + " of " + batches + ".");
+                        }
+                        long t0 = System.nanoTime();
+                        int from = b * batchSize;
+                        int to = Math.min(from + batchSize, train.count());
+                        float batchLoss;
+                        long batchCorrect;
+                        try (NDManager batch = epochScope.newSubManager()) {
+                            NDArray rows = batch.create(java.util.Arrays.copyOfRange(order, from, to));
+                            NDArray x = DeviceData.rows(trainX, rows, batch);
+                            NDArray y = DeviceData.rows(trainY, rows, batch);
+                            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                                NDArray logits = model.forward(x, true);
+                                NDArray lossValue = loss.loss(logits, y);
+                                collector.backward(lossValue);
+                                batchLoss = lossValue.getFloat();
+                                batchCorrect = loss.correct(logits, y).sum().getLong();
+                            }
+                        }
+                        if (!Float.isFinite(batchLoss)) {
+                            model.close();
+                            return new TrainingResult(null, TrainingOutcome.DIVERGED, divergedMessage(epoch, b + 1,
+                                    batchLoss), epochs);
+                        }
+                        updater.step();
+                        int size = to - from;
+                        lossSum += batchLoss * size;
+                        correct += batchCorrect;
+                        seen += size;
+                        double seconds = (System.nanoTime() - t0) / 1e9;
+                        observer.onEvent(new TrainingEvent.BatchEnded(epoch, b + 1, batches, batchLoss,
+                                (double) batchCorrect / size, size / seconds));
+                    }
+                }
+                double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+                double[] val = validation.count() == 0 ? new double[] {Double.NaN, Double.NaN}
+                        : validate(model, validation);
+                TrainingEvent.EpochEnded ended = new TrainingEvent.EpochEnded(epoch, config.epochs(), lossSum / seen,
+                        (double) correct / seen, val[0], val[1], Duration.ofNanos(System.nanoTime() - started),
+                        seen / epochSeconds);
+                epochs.add(ended);
+                observer.onEvent(ended);
+                if (best.record(epoch, val[0])) {
+                    return finish(model, best, TrainingOutcome.STOPPED_EARLY, "Stopped early after epoch " + epoch
+                            + ": the validation loss has not improved for " + config.earlyStopping().patience()
+                            + " epochs" + best.restoredNote() + ".");
+                }
+            }
+            return finish(model, best, TrainingOutcome.COMPLETED, "Trained " + config.epochs() + " epochs"
+                    + best.restoredNote() + ".");
+        }
+    }
+
+    private TrainingResult finish(DjlModel model, BestWeights best, TrainingOutcome outcome, String message) {
+        best.restoreIfKept();
+        return new TrainingResult(model, outcome, message, epochs);
+    }
+
+    private String divergedMessage(int epoch, int batch, float value) {
+        double lr = config.optimizer().learningRate();
+        return "The loss became " + (Float.isNaN(value) ? "NaN" : "infinite") + " at epoch " + epoch + ", batch "
+                + batch + ": training diverged. Lower the learning rate (now " + lr + "), for example to "
+                + lr / 10 + ", and train again.";
+    }
+
+    /** Validation loss and accuracy, computed without dropout and without gradients. */
+    private static double[] validate(DjlModel model, Samples validation) {
+        org.layerlab.core.training.Evaluation evaluation = model.evaluate(validation);
+        return new double[] {evaluation.loss(), evaluation.accuracy()};
+    }
+
+    private static long[] toLongs(int[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+}

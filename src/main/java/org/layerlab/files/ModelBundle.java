@@ -1,0 +1,97 @@
+package org.layerlab.files;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.layerlab.core.data.DataKind;
+import org.layerlab.core.data.Split;
+import org.layerlab.core.stack.LayerStack;
+import org.layerlab.core.training.LossKind;
+import org.layerlab.core.training.ModelInfo;
+import org.layerlab.core.training.TrainedModel;
+import org.layerlab.core.training.TrainingEngine;
+
+/**
+ * A saved model folder: stack.json (the layers), model.json (classes and how input is prepared) and the
+ * engine's weights (DJL's layerlab-0000.params). Written to a temporary folder and moved into place.
+ */
+public final class ModelBundle {
+    static final String FORMAT = "layerlab-model";
+    static final int VERSION = 1;
+    private static final String STACK = "stack.json";
+    private static final String INFO = "model.json";
+
+    private ModelBundle() {
+    }
+
+    public static void save(TrainedModel model, Path folder) throws IOException {
+        Path temporary = AtomicFiles.temporaryFolderFor(folder);
+        try {
+            StackFile.write(temporary.resolve(STACK), model.stack());
+            JsonFiles.write(temporary.resolve(INFO), infoJson(model.info()));
+            model.saveWeights(temporary);
+            AtomicFiles.replaceFolder(temporary, folder);
+        } finally {
+            AtomicFiles.deleteTree(temporary);
+        }
+    }
+
+    public static TrainedModel load(Path folder, TrainingEngine engine) throws FileFormatException {
+        if (!Files.isDirectory(folder)) {
+            throw new FileFormatException(folder + ": no such model folder; give the folder that holds model.json "
+                    + "(train writes it as OUT/model).");
+        }
+        Path modelFolder = Files.isRegularFile(folder.resolve(INFO)) ? folder : folder.resolve("model");
+        if (!Files.isRegularFile(modelFolder.resolve(INFO))) {
+            throw new FileFormatException(folder + ": holds no model.json; give the folder a training run wrote.");
+        }
+        LayerStack stack = StackFile.read(modelFolder.resolve(STACK));
+        ModelInfo info = readInfo(JsonFiles.read(modelFolder.resolve(INFO)), modelFolder.resolve(INFO).toString());
+        try {
+            return engine.load(stack, info, modelFolder);
+        } catch (IOException | RuntimeException e) {
+            throw new FileFormatException(modelFolder + ": the weights cannot be loaded (" + e.getMessage()
+                    + "); train the model again.", e);
+        }
+    }
+
+    static ObjectNode infoJson(ModelInfo info) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode().put("format", FORMAT).put("version", VERSION)
+                .put("data_kind", info.dataKind().name().toLowerCase(Locale.ROOT))
+                .put("loss", info.loss().cliName());
+        ArrayNode shape = root.putArray("input_shape");
+        for (int d : info.inputShape()) {
+            shape.add(d);
+        }
+        ArrayNode classes = root.putArray("class_names");
+        info.classNames().forEach(classes::add);
+        root.set("preprocessing", PreprocessingJson.write(info.preprocessing()));
+        root.putObject("split").put("validation", info.split().validationFraction())
+                .put("test", info.split().testFraction()).put("seed", info.split().seed());
+        return root;
+    }
+
+    static ModelInfo readInfo(JsonNode root, String name) throws FileFormatException {
+        JsonFiles.checkHeader(root, name, FORMAT, VERSION);
+        try {
+            DataKind kind = DataKind.valueOf(root.path("data_kind").asText().toUpperCase(Locale.ROOT));
+            JsonNode split = root.path("split");
+            JsonNode shapeNode = root.path("input_shape");
+            int[] shape = new int[shapeNode.size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = shapeNode.get(i).asInt();
+            }
+            return new ModelInfo(kind, shape, PreprocessingJson.strings(root.path("class_names")),
+                    PreprocessingJson.read(root.path("preprocessing"), name),
+                    LossKind.fromName(root.path("loss").asText("ce")), new Split(split.path("validation").asDouble(),
+                    split.path("test").asDouble(), split.path("seed").asLong()));
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(name + ": " + e.getMessage() + ".", e);
+        }
+    }
+}

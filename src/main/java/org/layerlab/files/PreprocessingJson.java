@@ -1,0 +1,70 @@
+package org.layerlab.files;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.layerlab.core.data.Preprocessing;
+
+/** How a model's input was prepared, as JSON inside model.json. */
+final class PreprocessingJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private PreprocessingJson() {
+    }
+
+    static ObjectNode write(Preprocessing preprocessing) {
+        ObjectNode node = NODES.objectNode();
+        if (preprocessing instanceof Preprocessing.Image image) {
+            node.put("type", "image").put("channels", image.channels()).put("height", image.height())
+                    .put("width", image.width());
+        } else if (preprocessing instanceof Preprocessing.Text text) {
+            node.put("type", "text").put("sequence_length", text.sequenceLength());
+            ArrayNode words = node.putArray("vocabulary");
+            text.vocabulary().forEach(words::add);
+        } else if (preprocessing instanceof Preprocessing.Tabular table) {
+            node.put("type", "tabular").put("label_column", table.labelColumn());
+            ArrayNode columns = node.putArray("columns");
+            for (Preprocessing.Column column : table.columns()) {
+                ObjectNode c = columns.addObject().put("name", column.name());
+                if (column.categorical()) {
+                    ArrayNode levels = c.putArray("levels");
+                    column.levels().forEach(levels::add);
+                } else {
+                    c.put("mean", column.mean()).put("std", column.std());
+                }
+            }
+        }
+        return node;
+    }
+
+    static Preprocessing read(JsonNode node, String name) throws FileFormatException {
+        String type = node.path("type").asText("");
+        switch (type) {
+            case "image":
+                return new Preprocessing.Image(node.path("channels").asInt(1), node.path("height").asInt(),
+                        node.path("width").asInt());
+            case "text":
+                return new Preprocessing.Text(strings(node.path("vocabulary")), node.path("sequence_length").asInt());
+            case "tabular":
+                List<Preprocessing.Column> columns = new ArrayList<>();
+                for (JsonNode c : node.path("columns")) {
+                    columns.add(new Preprocessing.Column(c.path("name").asText(), c.path("mean").asDouble(0),
+                            c.path("std").asDouble(1), strings(c.path("levels"))));
+                }
+                return new Preprocessing.Tabular(node.path("label_column").asText(), columns);
+            default:
+                throw new FileFormatException(name + ": unknown preprocessing type '" + type + "'.");
+        }
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : array) {
+            values.add(value.asText());
+        }
+        return values;
+    }
+}
