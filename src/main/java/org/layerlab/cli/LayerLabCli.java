@@ -1,6 +1,8 @@
 package org.layerlab.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import org.layerlab.data.DataLoadException;
 import org.layerlab.files.FileFormatException;
@@ -22,6 +24,13 @@ public final class LayerLabCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI on the console and returns the exit status. */
+    public static int run(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return run(args, out, err);
     }
 
     /** Runs the CLI with the given streams and returns the exit status. */

@@ -1,0 +1,135 @@
+package org.layerlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path folder;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = LayerLabCli.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    static void assertOneLineError(Run run, String expected) {
+        assertEquals(1, run.status(), run.out() + run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(1, lines.size(), "one line, no stack trace: " + run.err());
+        assertTrue(lines.get(0).startsWith("layerlab: "), run.err());
+        assertTrue(lines.get(0).contains(expected), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void trainEvaluateAndPredictIrisEndToEnd() throws Exception {
+        Path out = folder.resolve("runs/iris");
+        Run train = run("train", "--data", "sample:iris", "--stack", "sample-data/stacks/iris-mlp.json", "--epochs",
+                "40", "--batch-size", "16", "--lr", "0.02", "--out", out.toString());
+        assertEquals(0, train.status(), train.err());
+        assertTrue(train.out().contains("Total parameters: 131"), train.out());
+        assertTrue(train.out().contains("Epoch 40/40"), train.out());
+        java.util.regex.Matcher accuracy = java.util.regex.Pattern.compile("Test accuracy: ([0-9.]+)")
+                .matcher(train.out());
+        assertTrue(accuracy.find(), train.out());
+        assertTrue(Double.parseDouble(accuracy.group(1)) >= 0.8, "iris is learnt: " + accuracy.group(1));
+        assertTrue(Files.isRegularFile(out.resolve("model/model.json")));
+        assertTrue(Files.isRegularFile(out.resolve("model/layerlab-0000.params")));
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(41, metrics.size());
+        assertTrue(metrics.get(0).startsWith("epoch,train_loss,train_accuracy,validation_loss"));
+
+        Run evaluate = run("evaluate", "--model", out.toString(), "--data", "sample:iris");
+        assertEquals(0, evaluate.status(), evaluate.err());
+        assertTrue(evaluate.out().contains("Test samples: 30"), evaluate.out());
+        assertTrue(evaluate.out().contains("virginica"), evaluate.out());
+
+        Path flowers = folder.resolve("flowers.csv");
+        Files.writeString(flowers, "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n"
+                + "6.9,3.1,5.4,2.1\n");
+        Run predict = run("predict", "--model", out.resolve("model").toString(), "--input", flowers.toString(), "--top",
+                "1");
+        assertEquals(0, predict.status(), predict.err());
+        assertTrue(predict.out().startsWith("line 2: setosa"), predict.out());
+        assertTrue(predict.out().contains("line 3: virginica"), predict.out());
+    }
+
+    @Test
+    void summaryPrintsTheTableAndTotal() {
+        Run run = run("summary", "sample-data/stacks/mnist-cnn.json");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Conv2D(32, 3×3)            (32, 26, 26)                320"), run.out());
+        assertTrue(run.out().contains("Total parameters: 121,930"), run.out());
+    }
+
+    @Test
+    void summaryOfABrokenStackPrintsTheReasonAndFails() throws Exception {
+        Path stack = folder.resolve("broken.json");
+        Files.writeString(stack, "{\"format\":\"layerlab-stack\",\"version\":1,\"input\":[1,28,28],\"layers\":["
+                + "{\"type\":\"conv2d\"},{\"type\":\"flatten\"},{\"type\":\"conv2d\"}]}");
+        Run run = run("summary", stack.toString());
+        assertEquals(1, run.status());
+        assertTrue(run.out().contains("Total parameters"), "the table is still shown");
+        assertEquals("layerlab: Layer 3 (Conv2D) needs a 3-D input (channels, height, width) but receives (21632); "
+                + "remove the Flatten at layer 2 or move it below layer 3.", run.err().strip());
+    }
+
+    @Test
+    void badInputEndsInOneClearLine() throws Exception {
+        Path csv = folder.resolve("bad.csv");
+        Files.writeString(csv, "a,b,label\n1,2,x\n3,4\n");
+        assertOneLineError(run("train", "--data", csv.toString(), "--stack", "sample-data/stacks/iris-mlp.json",
+                "--out", folder.resolve("o").toString()), "bad.csv line 3: has 2 cells but the header has 3");
+        assertOneLineError(run("train", "--data", "sample:iris", "--label", "colour", "--stack",
+                "sample-data/stacks/iris-mlp.json", "--out", folder.resolve("o").toString()),
+                "has no column 'colour'");
+        assertOneLineError(run("train", "--data", "sample:iris", "--stack", "sample-data/stacks/mnist-cnn.json",
+                "--out", folder.resolve("o").toString()),
+                "The stack expects input (1, 28, 28) but iris.csv gives (4)");
+        assertOneLineError(run("train", "--data", "sample:nope", "--stack", "sample-data/stacks/iris-mlp.json",
+                "--out", folder.resolve("o").toString()), "There is no sample 'nope'; the samples are mnist, iris");
+        assertOneLineError(run("evaluate", "--model", folder.resolve("missing").toString(), "--data", "sample:iris"),
+                "no such model folder");
+        assertOneLineError(run("train", "--data", "sample:iris", "--stack", "sample-data/stacks/iris-mlp.json",
+                "--optimizer", "lbfgs", "--out", folder.resolve("o").toString()), "unknown optimizer 'lbfgs'");
+    }
+
+    @Test
+    void wrongClassCountIsExplainedWithTheFix() throws Exception {
+        Path stack = folder.resolve("five.json");
+        Files.writeString(stack, "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"dense\","
+                + "\"units\":5}]}");
+        assertOneLineError(run("train", "--data", "sample:iris", "--stack", stack.toString(), "--out",
+                folder.resolve("o").toString()), "Layer 1 (Dense) outputs 5 values but iris.csv has 3 classes; end "
+                + "the stack with Dense(3).");
+    }
+
+    @Test
+    void unwritableOutputFolderIsRefusedBeforeTraining() throws Exception {
+        Path blocker = folder.resolve("file-not-folder");
+        Files.writeString(blocker, "x");
+        assertOneLineError(run("train", "--data", "sample:iris", "--stack", "sample-data/stacks/iris-mlp.json",
+                "--out", blocker.resolve("run").toString()), "cannot write there");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run run = run("train", "--colour", "blue");
+        assertEquals(2, run.status());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+}
