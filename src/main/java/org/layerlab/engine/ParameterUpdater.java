@@ -43,6 +43,13 @@ final class ParameterUpdater implements AutoCloseable {
         }
     }
 
+    /** Drops gradients without updating, e.g. after a warm-up pass. */
+    void clearGradients() {
+        for (NDArray weight : weights) {
+            JniUtils.zeroGrad((PtNDArray) weight);
+        }
+    }
+
     private void update(NDArray weight, NDArray grad, NDArray first, NDArray second) {
         float lr = (float) settings.learningRate();
         float eps = (float) settings.epsilon();

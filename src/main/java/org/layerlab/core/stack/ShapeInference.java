@@ -30,22 +30,23 @@ public final class ShapeInference {
             String label = "Layer " + number + " (" + layer.kind().displayName() + ")";
             List<String> settings = layer.settingProblems();
             if (!settings.isEmpty()) {
-                summaries.add(new LayerSummary(number, layer, current, null, 0,
+                summaries.add(new LayerSummary(number, layer, current, null, 0, 0,
                         label + ": " + String.join("; ", settings) + "."));
                 current = null;
                 continue;
             }
             if (current == null) {
-                summaries.add(new LayerSummary(number, layer, null, null, 0, null));
+                summaries.add(new LayerSummary(number, layer, null, null, 0, 0, null));
                 continue;
             }
             LayerRule rule = new LayerRule(stack.layers(), i, current, label);
             String problem = layer.accept(rule);
             if (problem != null) {
-                summaries.add(new LayerSummary(number, layer, current, null, 0, problem));
+                summaries.add(new LayerSummary(number, layer, current, null, 0, 0, problem));
                 current = null;
             } else {
-                summaries.add(new LayerSummary(number, layer, current, rule.output, rule.parameters, null));
+                summaries.add(new LayerSummary(number, layer, current, rule.output, rule.parameters, rule.multiplyAdds,
+                        null));
                 total += rule.parameters;
                 current = rule.output;
             }
@@ -61,6 +62,7 @@ public final class ShapeInference {
         private final String label;
         private TensorShape output;
         private long parameters;
+        private long multiplyAdds;
 
         LayerRule(List<Layer> layers, int index, TensorShape in, String label) {
             this.layers = layers;
@@ -70,8 +72,13 @@ public final class ShapeInference {
         }
 
         private String done(TensorShape out, long params) {
+            return done(out, params, 0);
+        }
+
+        private String done(TensorShape out, long params, long work) {
             output = out;
             parameters = params;
+            multiplyAdds = work;
             return null;
         }
 
@@ -83,7 +90,8 @@ public final class ShapeInference {
                         + (index + 1) + ".";
             }
             long weights = (long) in.last() * layer.units() + (layer.bias() ? layer.units() : 0);
-            return done(in.withLast(layer.units()), weights);
+            long rows = in.size() / in.last();
+            return done(in.withLast(layer.units()), weights, rows * in.last() * layer.units());
         }
 
         @Override
@@ -103,7 +111,8 @@ public final class ShapeInference {
             int outH = (h - layer.kernel()) / layer.stride() + 1;
             int outW = (w - layer.kernel()) / layer.stride() + 1;
             long weights = (long) in.dim(0) * layer.kernel() * layer.kernel() * layer.filters() + layer.filters();
-            return done(TensorShape.of(layer.filters(), outH, outW), weights);
+            long work = (long) outH * outW * layer.filters() * in.dim(0) * layer.kernel() * layer.kernel();
+            return done(TensorShape.of(layer.filters(), outH, outW), weights, work);
         }
 
         @Override
@@ -209,7 +218,8 @@ public final class ShapeInference {
             }
             long weights = (long) gates * ((long) in.last() * units + (long) units * units + 2L * units);
             TensorShape out = returnSequences ? TensorShape.of(in.dim(0), units) : TensorShape.of(units);
-            return done(out, weights);
+            long work = (long) in.dim(0) * gates * ((long) in.last() * units + (long) units * units);
+            return done(out, weights, work);
         }
     }
 }

@@ -21,6 +21,11 @@ public record StackSummary(TensorShape input, List<LayerSummary> layers, long to
                 layers.stream().filter(l -> !l.ok()).map(LayerSummary::problem)).toList();
     }
 
+    /** Multiply-adds of one sample's forward pass: what decides how long a batch takes. */
+    public long multiplyAdds() {
+        return layers.stream().mapToLong(LayerSummary::multiplyAdds).sum();
+    }
+
     /** The shape the last layer produces, or null if the stack is broken. */
     public TensorShape output() {
         if (!valid() || layers.isEmpty()) {
