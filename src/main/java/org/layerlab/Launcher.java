@@ -1,8 +1,12 @@
 package org.layerlab;
 
 import org.layerlab.cli.LayerLabCli;
+import org.layerlab.ui.LayerLabApp;
 
-/** Entry point of layerlab.jar. It does not extend Application, so that jpackage can launch it plainly. */
+/**
+ * Entry point of layerlab.jar: with no arguments the workbench opens, with a command the CLI runs. It does
+ * not extend Application, so that JavaFX starts from the class path and jpackage can launch it plainly.
+ */
 public final class Launcher {
     private Launcher() {
     }
@@ -10,6 +14,10 @@ public final class Launcher {
     public static void main(String[] args) {
         // Nothing is ever downloaded at run time: the native PyTorch library ships in the class path.
         System.setProperty("ai.djl.offline", "true");
-        System.exit(LayerLabCli.run(args));
+        if (args.length == 0) {
+            LayerLabApp.open();
+        } else {
+            System.exit(LayerLabCli.run(args));
+        }
     }
 }

@@ -44,6 +44,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.layerlab.cli..", "org.layerlab.ui..");
 
     @ArchTest
+    static final ArchRule viewModelsHoldNoSceneGraph = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
+
+    @ArchTest
+    static final ArchRule onlyUiCommonPostsToTheFxThread = noClasses().that()
+            .resideOutsideOfPackage("org.layerlab.ui.common..").should()
+            .callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
+
+    @ArchTest
     static final ArchRule noPrintingOutsideTheCli = noClasses().that().resideOutsideOfPackage("org.layerlab.cli..")
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err");
 }

@@ -1,0 +1,18 @@
+package org.layerlab.core.project;
+
+import java.util.List;
+import org.layerlab.core.stack.LayerStack;
+import org.layerlab.core.training.TrainingConfig;
+import org.layerlab.core.training.TrainingEvent;
+
+/**
+ * One finished (or stopped) training run kept in a project: what was trained, how, every epoch's figures,
+ * and {@code label}, which says what differed from the run before it.
+ */
+public record RunRecord(String name, String label, LayerStack stack, TrainingConfig config,
+                        List<TrainingEvent.EpochEnded> epochs, String outcome, double testAccuracy) {
+
+    public RunRecord {
+        epochs = List.copyOf(epochs);
+    }
+}

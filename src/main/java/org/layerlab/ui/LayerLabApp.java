@@ -1,0 +1,66 @@
+package org.layerlab.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.layerlab.core.training.TrainingEngine;
+import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.ui.common.FxDispatcher;
+import org.layerlab.ui.common.FxTaskExecutor;
+import org.layerlab.ui.data.DataViewModel;
+import org.layerlab.ui.network.NetworkViewModel;
+import org.layerlab.ui.project.ProjectState;
+import org.layerlab.ui.project.ProjectViewModel;
+import org.layerlab.ui.training.TrainingViewModel;
+
+/** The composition root of the workbench: one engine, one executor, a ViewModel and a View per step. */
+public final class LayerLabApp extends Application {
+    /**
+     * ControlsFX's own style sheets look up Modena colours that the AtlantaFX theme does not define; JavaFX
+     * then logs a warning per control and frame. They are harmless, so that logger only reports errors.
+     */
+    private static final java.util.logging.Logger CSS_LOG = java.util.logging.Logger.getLogger("javafx.css");
+
+    private FxTaskExecutor executor;
+
+    /** Opens the workbench window; returns when it is closed. */
+    public static void open() {
+        Application.launch(LayerLabApp.class);
+    }
+
+    /** LayerLab's own folder for recent projects and the recovery copy; tests point it elsewhere. */
+    public static Path home() {
+        String configured = System.getProperty("layerlab.home");
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".layerlab");
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        MainWindow window = build(stage, new DjlTrainingEngine(), executor, home());
+        stage.getIcons().add(new Image(LayerLabApp.class.getResourceAsStream("/assets/icon.png")));
+        stage.show();
+        window.offerRecovery();
+    }
+
+    /** Wires the window; tests call it with their own stage. */
+    public static MainWindow build(Stage stage, TrainingEngine engine, FxTaskExecutor executor, Path home) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        CSS_LOG.setLevel(java.util.logging.Level.SEVERE);
+        ProjectState state = new ProjectState();
+        ProjectViewModel projects = new ProjectViewModel(state, executor, home);
+        DataViewModel data = new DataViewModel(state, executor);
+        NetworkViewModel network = new NetworkViewModel(state);
+        TrainingViewModel training = new TrainingViewModel(state, engine, executor, new FxDispatcher());
+        return new MainWindow(stage, projects, data, network, training);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+}

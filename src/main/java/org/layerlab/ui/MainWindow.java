@@ -1,0 +1,291 @@
+package org.layerlab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.layerlab.core.data.Dataset;
+import org.layerlab.files.ProjectFile;
+import org.layerlab.ui.data.DataView;
+import org.layerlab.ui.data.DataViewModel;
+import org.layerlab.ui.network.NetworkView;
+import org.layerlab.ui.network.NetworkViewModel;
+import org.layerlab.ui.project.ProjectViewModel;
+import org.layerlab.ui.training.TrainingView;
+import org.layerlab.ui.training.TrainingViewModel;
+import org.layerlab.ui.welcome.WelcomeView;
+
+/** The window: a menu bar, the workflow as tabs (Welcome, 1 Data, 2 Network, 3 Training), a status bar. */
+public final class MainWindow {
+    private final Stage stage;
+    private final ProjectViewModel projects;
+    private final DataViewModel data;
+    private final NetworkViewModel network;
+    private final TrainingViewModel training;
+    private final TabPane tabs = new TabPane();
+    private final Tab dataTab;
+    private final Tab trainingTab;
+
+    public MainWindow(Stage stage, ProjectViewModel projects, DataViewModel data, NetworkViewModel network,
+                      TrainingViewModel training) {
+        this.stage = stage;
+        this.projects = projects;
+        this.data = data;
+        this.network = network;
+        this.training = training;
+        Tab welcome = new Tab("Welcome", new WelcomeView(this::openExample, this::openProject,
+                () -> tabs.getSelectionModel().select(1)));
+        dataTab = new Tab("1  Data", new DataView(data));
+        Tab networkTab = new Tab("2  Network", new NetworkView(network));
+        trainingTab = new Tab("3  Training", new TrainingView(training));
+        tabs.getTabs().setAll(welcome, dataTab, networkTab, trainingTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("steps");
+        BorderPane root = new BorderPane(tabs);
+        root.setTop(menus());
+        root.setBottom(statusBar());
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("/assets/layerlab.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(projects.titleBinding());
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
+        Timeline autosave = new Timeline(new KeyFrame(Duration.minutes(1), e -> projects.autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public ProjectViewModel projects() {
+        return projects;
+    }
+
+    public DataViewModel data() {
+        return data;
+    }
+
+    public NetworkViewModel network() {
+        return network;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    private MenuBar menus() {
+        MenuItem newProject = item("New", "Shortcut+N", () -> {
+            if (confirmDiscard()) {
+                projects.newProject();
+            }
+        });
+        MenuItem open = item("Open…", "Shortcut+O", this::openProject);
+        Menu recent = new Menu("Open Recent");
+        projects.recent().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
+        fillRecent(recent);
+        MenuItem save = item("Save", "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save As…", "Shortcut+Shift+S", this::saveAs);
+        MenuItem quit = item("Quit", "Shortcut+Q", this::quit);
+        Menu file = new Menu("File", null, newProject, open, recent, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), quit);
+        MenuItem undo = item("Undo", "Shortcut+Z", network::undo);
+        undo.textProperty().bind(network.undoTextProperty());
+        undo.disableProperty().bind(network.canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Y", network::redo);
+        redo.textProperty().bind(network.redoTextProperty());
+        redo.disableProperty().bind(network.canRedoProperty().not());
+        MenuItem delete = item("Delete Layer", "Delete", () -> network.remove(network.selectedProperty().get()));
+        Menu edit = new Menu("Edit", null, undo, redo, delete);
+        MenuItem start = item("Start Training", "Shortcut+Enter", () -> {
+            tabs.getSelectionModel().select(trainingTab);
+            training.start();
+        });
+        MenuItem stop = item("Stop Training", "Shortcut+Period", training::stop);
+        Menu run = new Menu("Training", null, start, stop);
+        MenuItem guide = item("How LayerLab works", "F1", this::showHelp);
+        Menu help = new Menu("Help", null, guide);
+        MenuBar bar = new MenuBar(file, edit, run, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (Path path : projects.recent()) {
+            MenuItem entry = new MenuItem(path.getFileName().toString());
+            entry.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    projects.open(path);
+                }
+            });
+            recent.getItems().add(entry);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private static MenuItem item(String text, String keys, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(keys));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(projects.statusProperty());
+        Label dataset = new Label();
+        dataset.textProperty().bind(data.summaryProperty());
+        dataset.getStyleClass().add("text-muted");
+        Label parameters = new Label();
+        parameters.textProperty().bind(network.totalProperty());
+        Label progress = new Label();
+        progress.textProperty().bind(training.progressTextProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(16, status, spacer, progress, parameters);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** Loads the example's data, then gives it the matching network and settings, and shows Training. */
+    void openExample(WelcomeView.Example example) {
+        tabs.getSelectionModel().select(dataTab);
+        ChangeListener<Dataset> once = new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Dataset> o, Dataset a, Dataset loaded) {
+                if (loaded != null) {
+                    projects.state().datasetProperty().removeListener(this);
+                    network.applyTemplate(example.template());
+                    training.epochsProperty().set(example.epochs());
+                    training.batchSizeProperty().set(example.batchSize());
+                    training.learningRateProperty().set(example.learningRate());
+                    tabs.getSelectionModel().select(trainingTab);
+                    projects.statusProperty().set(example.title() + " is ready: press Start.");
+                }
+            }
+        };
+        projects.state().datasetProperty().addListener(once);
+        data.loadSample(example.sample());
+    }
+
+    private void openProject() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        FileChooser chooser = projectChooser("Open a project");
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            projects.open(file.toPath());
+        }
+    }
+
+    private void save() {
+        if (!projects.save()) {
+            saveAs();
+        }
+    }
+
+    private void saveAs() {
+        FileChooser chooser = projectChooser("Save the project");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            projects.saveAs(file.toPath());
+        }
+    }
+
+    private static FileChooser projectChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("LayerLab projects",
+                "*" + ProjectFile.EXTENSION));
+        return chooser;
+    }
+
+    /** True when there is nothing unsaved, or the student agrees to lose it. */
+    private boolean confirmDiscard() {
+        if (!projects.state().dirtyProperty().get()) {
+            return true;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The project has unsaved changes. Discard them?",
+                ButtonType.CANCEL, ButtonType.OK);
+        alert.setHeaderText("Unsaved changes");
+        alert.initOwner(stage);
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    void quit() {
+        if (training.runningProperty().get()) {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "A network is training. Stop it and quit?",
+                    ButtonType.CANCEL, ButtonType.OK);
+            alert.initOwner(stage);
+            if (alert.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+                return;
+            }
+        }
+        if (!confirmDiscard()) {
+            return;
+        }
+        training.stopThen(() -> {
+            projects.discardRecovery();
+            stage.close();
+        });
+    }
+
+    private void showHelp() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setHeaderText("How LayerLab works");
+        alert.setContentText("1  Data: pick a sample or open a table, a folder of images or IDX files.\n"
+                + "2  Network: drag layers from the palette into the stack; each shows its output shape and "
+                + "parameters, and a red reason if it cannot work. Templates fill the stack for you.\n"
+                + "3  Training: choose an optimizer and learning rate, press Start, watch loss and accuracy.\n\n"
+                + "Shortcuts: Ctrl+Z undo, Ctrl+Y redo, Delete removes a layer, Ctrl+Enter starts training, "
+                + "Ctrl+S saves.");
+        alert.showAndWait();
+    }
+
+    /** Offers the unsaved work of a session that ended without saving. */
+    public void offerRecovery() {
+        if (!projects.recoveryAvailable()) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "LayerLab found unsaved work from the last session. "
+                + "Restore it?", ButtonType.NO, ButtonType.YES);
+        alert.setHeaderText("Restore unsaved work?");
+        alert.initOwner(stage);
+        if (alert.showAndWait().filter(ButtonType.YES::equals).isPresent()) {
+            projects.recover();
+        } else {
+            projects.discardRecovery();
+        }
+    }
+}

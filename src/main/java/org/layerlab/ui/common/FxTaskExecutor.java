@@ -1,0 +1,34 @@
+package org.layerlab.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+
+/** Runs each job as a javafx.concurrent.Task on a background thread; callbacks arrive on the FX thread. */
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "layerlab-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> onFailure.accept(task.getException()));
+        threads.execute(task);
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

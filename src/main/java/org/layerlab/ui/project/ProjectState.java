@@ -1,0 +1,88 @@
+package org.layerlab.ui.project;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.layerlab.core.data.Dataset;
+import org.layerlab.core.project.DataSettings;
+import org.layerlab.core.project.Project;
+import org.layerlab.core.project.RunRecord;
+import org.layerlab.core.stack.LayerStack;
+import org.layerlab.core.training.TrainingConfig;
+
+/**
+ * The open project as the screens share it. Each screen's ViewModel reads and writes its part here;
+ * {@code opened} counts projects put in place whole (new, open, recover), so screens can start afresh.
+ */
+public final class ProjectState {
+    private final ObjectProperty<DataSettings> dataSettings = new SimpleObjectProperty<>();
+    private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();
+    private final ObjectProperty<LayerStack> stack = new SimpleObjectProperty<>(Project.empty().stack());
+    private final ObjectProperty<TrainingConfig> training = new SimpleObjectProperty<>(TrainingConfig.DEFAULT);
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final IntegerProperty opened = new SimpleIntegerProperty(0);
+
+    public ProjectState() {
+        dataSettings.addListener((o, a, b) -> dirty.set(true));
+        stack.addListener((o, a, b) -> dirty.set(true));
+        training.addListener((o, a, b) -> dirty.set(true));
+        runs.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> dirty.set(true));
+    }
+
+    public Project snapshot() {
+        return new Project(dataSettings.get(), stack.get(), training.get(), List.copyOf(runs));
+    }
+
+    /** Puts a whole project in place; it counts as saved. */
+    public void replace(Project project, Path from) {
+        dataset.set(null);
+        dataSettings.set(project.data());
+        stack.set(project.stack());
+        training.set(project.training());
+        runs.setAll(project.runs());
+        file.set(from);
+        opened.set(opened.get() + 1);
+        dirty.set(false);
+    }
+
+    public ObjectProperty<DataSettings> dataSettingsProperty() {
+        return dataSettings;
+    }
+
+    public ObjectProperty<Dataset> datasetProperty() {
+        return dataset;
+    }
+
+    public ObjectProperty<LayerStack> stackProperty() {
+        return stack;
+    }
+
+    public ObjectProperty<TrainingConfig> trainingProperty() {
+        return training;
+    }
+
+    public ObservableList<RunRecord> runs() {
+        return runs;
+    }
+
+    public BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public IntegerProperty openedProperty() {
+        return opened;
+    }
+}

@@ -1,0 +1,76 @@
+package org.layerlab.ui.training;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+
+/**
+ * A line chart of one measure (loss or accuracy) for every visible run: the smoothed training curve and
+ * the validation points. Points are appended as the ViewModel publishes them, never redrawn from scratch.
+ */
+final class CurveChart extends LineChart<Number, Number> {
+    private final Function<RunView, ObservableList<ChartPoint>> train;
+    private final Function<RunView, ObservableList<ChartPoint>> validation;
+    private final Map<RunView, List<XYChart.Series<Number, Number>>> shown = new HashMap<>();
+
+    CurveChart(String title, String measure, ObservableList<RunView> runs,
+               Function<RunView, ObservableList<ChartPoint>> train,
+               Function<RunView, ObservableList<ChartPoint>> validation) {
+        super(new NumberAxis(), new NumberAxis());
+        this.train = train;
+        this.validation = validation;
+        setTitle(title);
+        getXAxis().setLabel("epoch");
+        getYAxis().setLabel(measure);
+        ((NumberAxis) getXAxis()).setForceZeroInRange(false);
+        setAnimated(false);
+        setCreateSymbols(true);
+        runs.addListener((ListChangeListener<RunView>) c -> sync(runs));
+        sync(runs);
+    }
+
+    private void sync(List<RunView> runs) {
+        for (RunView run : List.copyOf(shown.keySet())) {
+            if (!runs.contains(run)) {
+                getData().removeAll(shown.remove(run));
+            }
+        }
+        for (RunView run : runs) {
+            if (!shown.containsKey(run)) {
+                XYChart.Series<Number, Number> t = series(run.name() + " training · " + run.label(), train.apply(run));
+                XYChart.Series<Number, Number> v = series(run.name() + " validation", validation.apply(run));
+                shown.put(run, List.of(t, v));
+                run.visibleProperty().addListener((o, a, visible) -> {
+                    if (visible) {
+                        getData().addAll(shown.get(run));
+                    } else {
+                        getData().removeAll(shown.get(run));
+                    }
+                });
+                if (run.visibleProperty().get()) {
+                    getData().addAll(t, v);
+                }
+            }
+        }
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, ObservableList<ChartPoint> points) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        points.forEach(p -> series.getData().add(new XYChart.Data<>(p.x(), p.y())));
+        points.addListener((ListChangeListener<ChartPoint>) c -> {
+            while (c.next()) {
+                for (ChartPoint p : c.getAddedSubList()) {
+                    series.getData().add(new XYChart.Data<>(p.x(), p.y()));
+                }
+            }
+        });
+        return series;
+    }
+}

@@ -1,0 +1,73 @@
+package org.layerlab.ui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.layerlab.core.training.TrainingEvent;
+import org.layerlab.core.training.TrainingObserver;
+import org.layerlab.ui.common.UiDispatcher;
+
+/**
+ * Sits between the training thread and the screen. Per-batch events are folded into a running average
+ * on the training thread (a few arithmetic operations), and the screen is sent at most one update per
+ * {@code intervalNanos}, plus one at every epoch end, so that drawing never slows training down and the
+ * training thread never waits for the screen.
+ */
+final class EventBuffer implements TrainingObserver {
+    private static final double SMOOTHING = 0.1;
+
+    /** What the screen gets: the latest batch, smoothed figures, and the epoch-level events since last time. */
+    record Update(TrainingEvent.BatchEnded lastBatch, double smoothedLoss, double smoothedAccuracy,
+                  List<TrainingEvent> milestones) {
+    }
+
+    private final UiDispatcher ui;
+    private final Consumer<Update> screen;
+    private final long intervalNanos;
+    private final List<TrainingEvent> milestones = new ArrayList<>();
+    private TrainingEvent.BatchEnded lastBatch;
+    private double loss = Double.NaN;
+    private double accuracy = Double.NaN;
+    private long lastSent;
+    private boolean sendPending;
+
+    EventBuffer(UiDispatcher ui, Consumer<Update> screen, long intervalNanos) {
+        this.ui = ui;
+        this.screen = screen;
+        this.intervalNanos = intervalNanos;
+    }
+
+    @Override
+    public void onEvent(TrainingEvent event) {
+        boolean milestone;
+        synchronized (this) {
+            if (event instanceof TrainingEvent.BatchEnded batch) {
+                lastBatch = batch;
+                loss = Double.isNaN(loss) ? batch.loss() : (1 - SMOOTHING) * loss + SMOOTHING * batch.loss();
+                accuracy = Double.isNaN(accuracy) ? batch.accuracy()
+                        : (1 - SMOOTHING) * accuracy + SMOOTHING * batch.accuracy();
+                milestone = false;
+            } else {
+                milestones.add(event);
+                milestone = true;
+            }
+            long now = System.nanoTime();
+            if (sendPending || (!milestone && now - lastSent < intervalNanos)) {
+                return;
+            }
+            sendPending = true;
+            lastSent = now;
+        }
+        ui.dispatch(this::send);
+    }
+
+    private void send() {
+        Update update;
+        synchronized (this) {
+            update = new Update(lastBatch, loss, accuracy, List.copyOf(milestones));
+            milestones.clear();
+            sendPending = false;
+        }
+        screen.accept(update);
+    }
+}

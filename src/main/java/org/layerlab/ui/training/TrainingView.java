@@ -1,0 +1,216 @@
+package org.layerlab.ui.training;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.layerlab.core.training.LossKind;
+import org.layerlab.core.training.OptimizerKind;
+
+/** Step 3: settings, Start / Pause / Stop, live curves, and the runs to compare. */
+public final class TrainingView extends BorderPane {
+    private final TrainingViewModel model;
+
+    public TrainingView(TrainingViewModel model) {
+        this.model = model;
+        getStyleClass().add("step");
+        setLeft(settings());
+        setCenter(curves());
+    }
+
+    private Node settings() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        int row = 0;
+        ComboBox<OptimizerKind> optimizer = new ComboBox<>();
+        optimizer.getItems().setAll(OptimizerKind.values());
+        optimizer.setId("optimizer");
+        optimizer.setConverter(converter(OptimizerKind::displayName));
+        optimizer.valueProperty().bindBidirectional(model.optimizerProperty());
+        grid.addRow(row++, new Label("Optimizer"), optimizer);
+        TextField rate = number("learning-rate", model.learningRateProperty().get());
+        rate.textProperty().addListener((o, a, b) -> parse(b).ifPresent(model.learningRateProperty()::set));
+        model.learningRateProperty().addListener((o, a, b) -> {
+            if (parse(rate.getText()).map(v -> v != b.doubleValue()).orElse(true)) {
+                rate.setText(format(b.doubleValue()));
+            }
+        });
+        rate.setTooltip(new Tooltip("Step size of each update; too large and the loss diverges"));
+        grid.addRow(row++, new Label("Learning rate"), rate);
+        TextField momentum = number("momentum", model.momentumProperty().get());
+        momentum.textProperty().addListener((o, a, b) -> parse(b).ifPresent(model.momentumProperty()::set));
+        Label momentumLabel = new Label("Momentum");
+        momentum.visibleProperty().bind(model.optimizerProperty().isEqualTo(OptimizerKind.MOMENTUM));
+        momentumLabel.visibleProperty().bind(momentum.visibleProperty());
+        grid.addRow(row++, momentumLabel, momentum);
+        ComboBox<LossKind> loss = new ComboBox<>();
+        loss.getItems().setAll(LossKind.values());
+        loss.setConverter(converter(LossKind::displayName));
+        loss.valueProperty().bindBidirectional(model.lossProperty());
+        grid.addRow(row++, new Label("Loss"), loss);
+        Spinner<Integer> epochs = new Spinner<>(1, 1000, model.epochsProperty().get());
+        epochs.setId("epochs");
+        epochs.setEditable(true);
+        epochs.valueProperty().addListener((o, a, b) -> model.epochsProperty().set(b));
+        model.epochsProperty().addListener((o, a, b) -> epochs.getValueFactory().setValue(b.intValue()));
+        grid.addRow(row++, new Label("Epochs"), epochs);
+        Spinner<Integer> batch = new Spinner<>(1, 4096, model.batchSizeProperty().get());
+        batch.setId("batch-size");
+        batch.setEditable(true);
+        batch.valueProperty().addListener((o, a, b) -> model.batchSizeProperty().set(b));
+        model.batchSizeProperty().addListener((o, a, b) -> batch.getValueFactory().setValue(b.intValue()));
+        grid.addRow(row++, new Label("Batch size"), batch);
+        Spinner<Double> validation = new Spinner<>(0.0, 0.8, model.validationFractionProperty().get(), 0.05);
+        validation.valueProperty().addListener((o, a, b) -> model.validationFractionProperty().set(b));
+        grid.addRow(row++, new Label("Validation share"), validation);
+        TextField seed = number("seed", model.seedProperty().get());
+        seed.textProperty().addListener((o, a, b) -> parse(b).ifPresent(v -> model.seedProperty().set(v.longValue())));
+        grid.addRow(row++, new Label("Seed"), seed);
+        Spinner<Integer> patience = new Spinner<>(0, 100, model.patienceProperty().get());
+        patience.valueProperty().addListener((o, a, b) -> model.patienceProperty().set(b));
+        patience.setTooltip(new Tooltip("Stop when validation loss has not improved for this many epochs (0: never)"));
+        grid.addRow(row++, new Label("Early stop after"), patience);
+        CheckBox keepBest = new CheckBox("Keep the best epoch's weights");
+        keepBest.selectedProperty().bindBidirectional(model.keepBestProperty());
+        grid.add(keepBest, 0, row++, 2, 1);
+
+        Button start = new Button("Start");
+        start.setId("start");
+        start.getStyleClass().add("accent");
+        start.disableProperty().bind(model.runningProperty());
+        start.setOnAction(e -> model.start());
+        Button pause = new Button();
+        pause.setId("pause");
+        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.disableProperty().bind(model.runningProperty().not());
+        pause.setOnAction(e -> {
+            if (model.pausedProperty().get()) {
+                model.resume();
+            } else {
+                model.pause();
+            }
+        });
+        Button stop = new Button("Stop");
+        stop.setId("stop");
+        stop.disableProperty().bind(model.runningProperty().not());
+        stop.setOnAction(e -> model.stop());
+        HBox buttons = new HBox(8, start, pause, stop);
+        Label title = new Label("Training settings");
+        title.getStyleClass().add("title-4");
+        VBox box = new VBox(12, title, grid, buttons, runs());
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(370);
+        grid.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints(120));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Node runs() {
+        ListView<RunView> list = new ListView<>(model.runs());
+        list.setId("runs");
+        list.setPrefHeight(200);
+        list.setPlaceholder(new Label("Each run is kept here to compare."));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunView run, boolean empty) {
+                super.updateItem(run, empty);
+                if (empty || run == null) {
+                    setGraphic(null);
+                    return;
+                }
+                CheckBox show = new CheckBox(run.name() + " · " + run.label());
+                show.selectedProperty().bindBidirectional(run.visibleProperty());
+                Label result = new Label();
+                result.textProperty().bind(run.resultProperty());
+                result.getStyleClass().add("text-muted");
+                setGraphic(new VBox(2, show, result));
+            }
+        });
+        Label title = new Label("Runs (tick to show on the charts)");
+        title.getStyleClass().add("title-4");
+        return new VBox(6, title, list);
+    }
+
+    private Node curves() {
+        CurveChart loss = new CurveChart("Loss", "loss", model.runs(), RunView::trainLoss, RunView::validationLoss);
+        loss.setId("loss-chart");
+        CurveChart accuracy = new CurveChart("Accuracy", "accuracy", model.runs(), RunView::trainAccuracy,
+                RunView::validationAccuracy);
+        accuracy.setId("accuracy-chart");
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        Label progressText = new Label();
+        progressText.setId("progress-text");
+        progressText.textProperty().bind(model.progressTextProperty());
+        Label message = new Label();
+        message.setId("training-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        VBox.setVgrow(loss, Priority.ALWAYS);
+        VBox.setVgrow(accuracy, Priority.ALWAYS);
+        progress.setPrefHeight(10);
+        VBox box = new VBox(8, progress, progressText, message, loss, accuracy);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private static TextField number(String id, double value) {
+        TextField field = new TextField(format(value));
+        field.setId(id);
+        field.setTextFormatter(new TextFormatter<String>(change ->
+                change.getControlNewText().matches("[0-9.eE+-]*") ? change : null));
+        field.textProperty().addListener((o, a, b) -> field.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("danger"), parse(b).isEmpty()));
+        return field;
+    }
+
+    private static java.util.Optional<Double> parse(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            return Double.isFinite(value) ? java.util.Optional.of(value) : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e12 ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%s", value);
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+}

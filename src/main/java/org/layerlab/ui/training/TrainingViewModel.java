@@ -1,0 +1,337 @@
+package org.layerlab.ui.training;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.layerlab.core.data.Dataset;
+import org.layerlab.core.data.Split;
+import org.layerlab.core.project.RunDiff;
+import org.layerlab.core.project.RunRecord;
+import org.layerlab.core.training.EarlyStopping;
+import org.layerlab.core.training.LossKind;
+import org.layerlab.core.training.OptimizerKind;
+import org.layerlab.core.training.OptimizerSettings;
+import org.layerlab.core.training.StackCompatibility;
+import org.layerlab.core.training.TrainedModel;
+import org.layerlab.core.training.TrainingConfig;
+import org.layerlab.core.training.TrainingControl;
+import org.layerlab.core.training.TrainingEngine;
+import org.layerlab.core.training.TrainingEvent;
+import org.layerlab.core.training.TrainingResult;
+import org.layerlab.data.DataLoading;
+import org.layerlab.data.DataRequests;
+import org.layerlab.ui.common.Messages;
+import org.layerlab.ui.common.TaskExecutor;
+import org.layerlab.ui.common.UiDispatcher;
+import org.layerlab.ui.project.ProjectState;
+
+/**
+ * The training step: the settings, Start / Pause / Resume / Stop, live curves and progress, and every
+ * run kept for comparison. Training runs in the background; its events reach the screen through an
+ * {@link EventBuffer}, a few times a second at most.
+ */
+public final class TrainingViewModel {
+    static final long SCREEN_INTERVAL_NANOS = 200_000_000L;
+
+    private final ProjectState project;
+    private final TrainingEngine engine;
+    private final TaskExecutor executor;
+    private final UiDispatcher ui;
+
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>();
+    private final DoubleProperty learningRate = new SimpleDoubleProperty();
+    private final DoubleProperty momentum = new SimpleDoubleProperty();
+    private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>();
+    private final IntegerProperty epochs = new SimpleIntegerProperty();
+    private final IntegerProperty batchSize = new SimpleIntegerProperty();
+    private final DoubleProperty validationFraction = new SimpleDoubleProperty();
+    private final LongProperty seed = new SimpleLongProperty();
+    private final IntegerProperty patience = new SimpleIntegerProperty();
+    private final BooleanProperty keepBest = new SimpleBooleanProperty();
+
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("Not started");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<RunView> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<RunView> currentRun = new SimpleObjectProperty<>();
+
+    private TrainingControl control;
+    private Runnable afterStop;
+    private long startedNanos;
+    private boolean syncing;
+
+    public TrainingViewModel(ProjectState project, TrainingEngine engine, TaskExecutor executor, UiDispatcher ui) {
+        this.project = project;
+        this.engine = engine;
+        this.executor = executor;
+        this.ui = ui;
+        showConfig(project.trainingProperty().get());
+        project.openedProperty().addListener((o, a, b) -> {
+            showConfig(project.trainingProperty().get());
+            runs.setAll(project.runs().stream().map(RunView::of).toList());
+        });
+        for (javafx.beans.Observable setting : List.of(optimizer, learningRate, momentum, loss, epochs, batchSize,
+                validationFraction, seed, patience, keepBest)) {
+            setting.addListener(o -> storeConfig());
+        }
+        optimizer.addListener((o, before, after) -> {
+            if (after != null && before != null && !syncing) {
+                learningRate.set(after.defaultLearningRate());
+            }
+        });
+    }
+
+    private void showConfig(TrainingConfig c) {
+        syncing = true;
+        optimizer.set(c.optimizer().kind());
+        learningRate.set(c.optimizer().learningRate());
+        momentum.set(c.optimizer().momentum());
+        loss.set(c.loss());
+        epochs.set(c.epochs());
+        batchSize.set(c.batchSize());
+        validationFraction.set(c.validationFraction());
+        seed.set(c.seed());
+        patience.set(c.earlyStopping().patience());
+        keepBest.set(c.earlyStopping().keepBestWeights());
+        syncing = false;
+    }
+
+    private void storeConfig() {
+        if (!syncing) {
+            project.trainingProperty().set(config());
+        }
+    }
+
+    public TrainingConfig config() {
+        OptimizerSettings defaults = OptimizerSettings.defaults(optimizer.get());
+        OptimizerSettings settings = new OptimizerSettings(optimizer.get(), learningRate.get(), momentum.get(),
+                defaults.rho(), defaults.beta1(), defaults.beta2(), defaults.epsilon());
+        return new TrainingConfig(settings, loss.get(), epochs.get(), batchSize.get(), validationFraction.get(),
+                seed.get(), new EarlyStopping(patience.get(), keepBest.get()));
+    }
+
+    /** Starts a run, or explains in {@code message} why it cannot start. */
+    public void start() {
+        if (running.get()) {
+            return;
+        }
+        Dataset data = project.datasetProperty().get();
+        if (data == null) {
+            message.set("Load data first (step 1, Data).");
+            return;
+        }
+        TrainingConfig config = config();
+        if (!config.problems().isEmpty()) {
+            message.set("Check the settings: " + String.join("; ", config.problems()) + ".");
+            return;
+        }
+        StackCompatibility.Result check = StackCompatibility.check(project.stackProperty().get(), data, config.loss());
+        if (!check.ok()) {
+            message.set("The network cannot train on this data: " + String.join(" ", check.problems()));
+            return;
+        }
+        RunRecord previous = project.runs().isEmpty() ? null : project.runs().get(project.runs().size() - 1);
+        String label = RunDiff.describe(previous == null ? null : previous.stack(),
+                previous == null ? null : previous.config(), check.stack(), config);
+        RunView run = new RunView("Run " + (runs.size() + 1), label);
+        runs.add(run);
+        currentRun.set(run);
+        control = new TrainingControl();
+        TrainingControl runControl = control;
+        running.set(true);
+        paused.set(false);
+        progress.set(0);
+        message.set("");
+        progressText.set("Starting…");
+        startedNanos = System.nanoTime();
+        EventBuffer buffer = new EventBuffer(ui, update -> show(run, update), SCREEN_INTERVAL_NANOS);
+        executor.submit(() -> {
+            Dataset trainOn = sameSplit(data, config) ? data : DataLoading.load(DataRequests.from(
+                    project.dataSettingsProperty().get(), config.validationFraction(), config.seed()));
+            TrainingResult result = engine.train(trainOn, check.stack(), config, buffer, runControl);
+            double testAccuracy = Double.NaN;
+            if (result.model() != null) {
+                try (TrainedModel model = result.model()) {
+                    testAccuracy = trainOn.test().count() == 0 ? Double.NaN : model.evaluate(trainOn.test()).accuracy();
+                }
+            }
+            return new RunRecord(run.name(), label, check.stack(), config, result.epochs(), result.outcome().name(),
+                    testAccuracy);
+        }, record -> finish(run, record), failure -> {
+            running.set(false);
+            paused.set(false);
+            message.set(Messages.of(failure));
+            runAfterStop();
+        });
+    }
+
+    private static boolean sameSplit(Dataset data, TrainingConfig config) {
+        Split split = data.split();
+        return split.validationFraction() == config.validationFraction() && split.seed() == config.seed();
+    }
+
+    private void show(RunView run, EventBuffer.Update update) {
+        for (TrainingEvent event : update.milestones()) {
+            if (event instanceof TrainingEvent.EpochEnded epoch) {
+                run.addValidation(epoch);
+                progress.set((double) epoch.epoch() / epoch.epochs());
+            } else if (event instanceof TrainingEvent.Finished finished) {
+                message.set(finished.message());
+            }
+        }
+        TrainingEvent.BatchEnded batch = update.lastBatch();
+        if (batch != null && running.get()) {
+            double x = batch.epoch() - 1 + (double) batch.batch() / batch.batchesPerEpoch();
+            run.addBatchPoint(x, update.smoothedLoss(), update.smoothedAccuracy());
+            int total = epochs.get() * batch.batchesPerEpoch();
+            int done = (batch.epoch() - 1) * batch.batchesPerEpoch() + batch.batch();
+            progress.set((double) done / total);
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            double left = seconds / done * (total - done);
+            progressText.set(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s left",
+                    batch.epoch(), epochs.get(), batch.batch(), batch.batchesPerEpoch(), batch.samplesPerSecond(),
+                    duration(left)));
+        }
+    }
+
+    private void finish(RunView run, RunRecord record) {
+        running.set(false);
+        paused.set(false);
+        project.runs().add(record);
+        String accuracy = Double.isNaN(record.testAccuracy()) ? ""
+                : String.format(Locale.ROOT, ", test accuracy %.3f", record.testAccuracy());
+        run.resultProperty().set(record.outcome().toLowerCase(Locale.ROOT).replace('_', ' ') + accuracy);
+        progressText.set(run.name() + ": " + run.resultProperty().get());
+        if (record.outcome().equals("COMPLETED")) {
+            progress.set(1);
+        }
+        runAfterStop();
+    }
+
+    private void runAfterStop() {
+        if (afterStop != null) {
+            Runnable then = afterStop;
+            afterStop = null;
+            then.run();
+        }
+    }
+
+    public void pause() {
+        if (running.get() && control != null) {
+            control.pause();
+            paused.set(true);
+            progressText.set("Paused · " + progressText.get());
+        }
+    }
+
+    public void resume() {
+        if (control != null) {
+            control.resume();
+            paused.set(false);
+        }
+    }
+
+    public void stop() {
+        if (control != null) {
+            control.cancel();
+        }
+    }
+
+    /** Stops a running run and calls {@code then} once it has ended (at once if none runs). */
+    public void stopThen(Runnable then) {
+        if (!running.get()) {
+            then.run();
+            return;
+        }
+        afterStop = then;
+        stop();
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+    }
+
+    public ObjectProperty<OptimizerKind> optimizerProperty() {
+        return optimizer;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public DoubleProperty momentumProperty() {
+        return momentum;
+    }
+
+    public ObjectProperty<LossKind> lossProperty() {
+        return loss;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public DoubleProperty validationFractionProperty() {
+        return validationFraction;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public IntegerProperty patienceProperty() {
+        return patience;
+    }
+
+    public BooleanProperty keepBestProperty() {
+        return keepBest;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObservableList<RunView> runs() {
+        return runs;
+    }
+
+    public ObjectProperty<RunView> currentRunProperty() {
+        return currentRun;
+    }
+}

@@ -1,0 +1,136 @@
+package org.layerlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.stack.LayerKind;
+import org.layerlab.core.stack.Template;
+import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.ui.data.DataViewModel;
+import org.layerlab.ui.network.NetworkViewModel;
+import org.layerlab.ui.project.ProjectState;
+import org.layerlab.ui.project.ProjectViewModel;
+import org.layerlab.ui.training.TrainingViewModel;
+
+/** The ViewModels with a same-thread executor: no toolkit, no waiting. */
+class ViewModelTest {
+    @TempDir
+    Path home;
+
+    private final SameThread same = new SameThread();
+    private final ProjectState state = new ProjectState();
+    private final DataViewModel data = new DataViewModel(state, same);
+    private final NetworkViewModel network = new NetworkViewModel(state);
+    private final TrainingViewModel training = new TrainingViewModel(state, new DjlTrainingEngine(), same, same);
+
+    @Test
+    void loadingASampleDescribesItAndAdaptsTheNetwork() {
+        data.loadSample("iris");
+        assertNotNull(state.datasetProperty().get());
+        assertTrue(data.summaryProperty().get().contains("150 samples · 3 classes"), data.summaryProperty().get());
+        assertEquals(3, data.classCounts().size());
+        assertEquals("species", data.labelColumnProperty().get());
+        assertEquals(5, data.previewProperty().get().columns().size());
+        network.insert(LayerKind.DENSE, 0);
+        assertEquals("(64)", network.rows().get(0).output());
+        assertEquals("320 parameters", network.totalProperty().get());
+        assertTrue(network.problems().get(0).contains("outputs 64 values but iris.csv has 3 classes"),
+                network.problems().toString());
+    }
+
+    @Test
+    void badFileShowsTheLoadersMessageAndKeepsTheOldData(@TempDir Path folder) throws Exception {
+        data.loadSample("iris");
+        Path bad = folder.resolve("bad.csv");
+        Files.writeString(bad, "a,b\n1\n");
+        data.loadFile(bad);
+        assertTrue(data.errorProperty().get().contains("bad.csv line 2: has 1 cells but the header has 2"),
+                data.errorProperty().get());
+        assertEquals("iris.csv", state.datasetProperty().get().name());
+    }
+
+    @Test
+    void settingsEditsAreUndoable() {
+        data.loadSample("iris");
+        network.applyTemplate(Template.IRIS_MLP);
+        network.selectedProperty().set(0);
+        network.changeSetting("units", 8);
+        assertEquals("Dense(8)", network.rows().get(0).label());
+        assertEquals("Undo Change units of Dense", network.undoTextProperty().get());
+        network.undo();
+        assertEquals("Dense(16)", network.rows().get(0).label());
+        network.redo();
+        assertEquals("Dense(8)", network.rows().get(0).label());
+        network.changeSetting("units", 0);
+        assertTrue(network.rows().get(0).problem().contains("units must be at least 1 but is 0"));
+    }
+
+    @Test
+    void trainingRecordsARunWithItsCurves() {
+        data.loadSample("iris");
+        network.applyTemplate(Template.IRIS_MLP);
+        training.epochsProperty().set(3);
+        training.batchSizeProperty().set(16);
+        training.start();
+        assertFalse(training.runningProperty().get());
+        assertEquals(1, state.runs().size());
+        assertEquals(3, state.runs().get(0).epochs().size());
+        assertEquals(3, training.runs().get(0).validationLoss().size());
+        assertFalse(training.runs().get(0).trainLoss().isEmpty());
+        assertEquals(1.0, training.progressProperty().get());
+        training.learningRateProperty().set(0.01);
+        training.start();
+        assertEquals("lr 0.001 → 0.01", training.runs().get(1).label());
+    }
+
+    @Test
+    void startWithoutDataSaysWhatToDo() {
+        training.start();
+        assertEquals("Load data first (step 1, Data).", training.messageProperty().get());
+        assertNull(training.currentRunProperty().get());
+    }
+
+    @Test
+    void projectSavesAndOpensTheSameStackSettingsAndRuns() {
+        ProjectViewModel projects = new ProjectViewModel(state, same, home);
+        data.loadSample("iris");
+        network.applyTemplate(Template.IRIS_MLP);
+        training.epochsProperty().set(2);
+        training.start();
+        assertTrue(state.dirtyProperty().get());
+        Path file = home.resolve("flowers");
+        projects.saveAs(file);
+        assertFalse(state.dirtyProperty().get());
+        assertEquals("LayerLab — flowers.layerlab", projects.titleBinding().get());
+        var saved = state.snapshot();
+        projects.newProject();
+        assertTrue(network.rows().isEmpty());
+        projects.open(home.resolve("flowers.layerlab"));
+        assertEquals(saved.stack(), state.stackProperty().get());
+        assertEquals(saved.training(), state.trainingProperty().get());
+        assertEquals(1, training.runs().size());
+        assertEquals(3, network.rows().size());
+        assertEquals(2, training.epochsProperty().get());
+        assertEquals(home.resolve("flowers.layerlab").toAbsolutePath(), projects.recent().get(0));
+    }
+
+    @Test
+    void unsavedWorkIsKeptForRecovery() {
+        ProjectViewModel projects = new ProjectViewModel(state, same, home);
+        network.insert(LayerKind.FLATTEN, 0);
+        projects.autosave();
+        assertTrue(projects.recoveryAvailable());
+        ProjectState fresh = new ProjectState();
+        ProjectViewModel next = new ProjectViewModel(fresh, same, home);
+        next.recover();
+        assertEquals(1, fresh.stackProperty().get().layers().size());
+        assertTrue(fresh.dirtyProperty().get(), "recovered work is not saved yet");
+    }
+}

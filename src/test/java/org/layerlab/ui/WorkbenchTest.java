@@ -1,0 +1,191 @@
+package org.layerlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.ui.common.FxTaskExecutor;
+import org.layerlab.ui.network.LayerRow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workbench used the way a student uses it, headless under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchTest {
+    @TempDir
+    static Path home;
+
+    private MainWindow window;
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        window = LayerLabApp.build(stage, new DjlTrainingEngine(), executor, home);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopWork() {
+        window.training().stop();
+        executor.close();
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void loadIris(FxRobot robot) throws Exception {
+        robot.clickOn("1  Data");
+        robot.clickOn("iris");
+        robot.clickOn("#load-sample");
+        await(() -> window.projects().state().datasetProperty().get() != null);
+    }
+
+    private ListView<LayerRow> stack(FxRobot robot) {
+        return robot.lookup("#stack").queryListView();
+    }
+
+    private String total(FxRobot robot) {
+        return robot.lookup("#total-parameters").queryAs(Label.class).getText();
+    }
+
+    private void dragFromPalette(FxRobot robot, String layer) {
+        robot.drag(robot.lookup("#palette").lookup(layer).<Node>query(), MouseButton.PRIMARY).dropTo("#stack");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void dragADenseLayerIntoTheStackAndEditIt(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.clickOn("2  Network");
+        dragFromPalette(robot, "Dense");
+        assertEquals(1, stack(robot).getItems().size());
+        assertEquals("(64)", stack(robot).getItems().get(0).output());
+        assertEquals("320 parameters", total(robot));
+
+        robot.clickOn(robot.lookup("#stack").lookup("Dense(64)").<Node>query());
+        Node units = robot.lookup("#layer-sheet").lookup(".text-field").query();
+        robot.doubleClickOn(units).eraseText(4).write("0");
+        assertTrue(units.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")),
+                "0 units is refused while typing");
+        robot.eraseText(1).write("3").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Dense(3)", stack(robot).getItems().get(0).label());
+        assertEquals("15 parameters", total(robot));
+        assertTrue(robot.lookup("#problems").queryListView().getItems().isEmpty(),
+                "Dense(3) on iris is a valid network");
+    }
+
+    @Test
+    void anImpossibleStackShowsItsReasonBesideTheLayer(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.clickOn("2  Network");
+        dragFromPalette(robot, "Conv2D");
+        LayerRow row = stack(robot).getItems().get(0);
+        assertTrue(row.problem().startsWith("Layer 1 (Conv2D) needs a 3-D input (channels, height, width) but "
+                + "receives (4)"), row.problem());
+        assertTrue(robot.lookup("#stack").lookup(".layer-problem").tryQuery().isPresent(),
+                "the reason is shown in the stack");
+        assertTrue(robot.lookup(".broken").tryQuery().isPresent(), "the layer is marked");
+    }
+
+    @Test
+    void undoAndRedoEveryEdit(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.clickOn("2  Network");
+        dragFromPalette(robot, "Dense");
+        dragFromPalette(robot, "Dropout");
+        assertEquals(2, stack(robot).getItems().size());
+        robot.clickOn("#undo");
+        assertEquals(1, stack(robot).getItems().size());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, stack(robot).getItems().size());
+        robot.clickOn("#redo");
+        assertEquals(1, stack(robot).getItems().size());
+        robot.clickOn(robot.lookup("#stack").lookup("Dense(64)").<Node>query());
+        robot.type(KeyCode.DELETE);
+        assertEquals(0, stack(robot).getItems().size());
+    }
+
+    @Test
+    void trainIrisForTwoEpochsAndWatchTheCharts(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.clickOn("2  Network");
+        robot.clickOn("#templates").clickOn("Iris MLP");
+        robot.clickOn("3  Training");
+        Spinner<?> epochs = robot.lookup("#epochs").queryAs(Spinner.class);
+        robot.doubleClickOn(epochs.getEditor()).write("2").type(KeyCode.ENTER);
+        robot.clickOn("#start");
+        await(() -> !window.training().runningProperty().get());
+        LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        LineChart<?, ?> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
+        assertEquals(2, loss.getData().size(), "training and validation curves");
+        assertFalse(loss.getData().get(0).getData().isEmpty(), "training points");
+        assertEquals(2, loss.getData().get(1).getData().size(), "one validation point per epoch");
+        assertEquals(2, accuracy.getData().get(1).getData().size());
+        assertEquals(1.0, window.training().progressProperty().get());
+        String progress = robot.lookup("#progress-text").queryAs(Label.class).getText();
+        assertTrue(progress.startsWith("Run 1: completed, test accuracy"), progress);
+    }
+
+    @Test
+    void pauseResumeAndStopARun(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.clickOn("2  Network");
+        robot.clickOn("#templates").clickOn("Iris MLP");
+        robot.interact(() -> {
+            window.training().batchSizeProperty().set(1);
+            window.training().epochsProperty().set(500);
+        });
+        robot.clickOn("3  Training");
+        robot.clickOn("#start");
+        await(() -> window.training().progressProperty().get() > 0);
+        robot.clickOn("#pause");
+        assertTrue(window.training().pausedProperty().get());
+        assertEquals("Resume", robot.lookup("#pause").queryButton().getText());
+        robot.clickOn("#pause");
+        assertFalse(window.training().pausedProperty().get());
+        robot.clickOn("#stop");
+        await(() -> !window.training().runningProperty().get());
+        assertTrue(window.training().runs().get(0).resultProperty().get().startsWith("cancelled"),
+                window.training().runs().get(0).resultProperty().get());
+        assertTrue(window.training().progressProperty().get() < 1);
+    }
+
+    @Test
+    void aBadCsvShowsTheMessageAndTheAppKeepsWorking(FxRobot robot) throws Exception {
+        Path bad = home.resolve("broken.csv");
+        Files.writeString(bad, "size,label\n1,a\n2\n");
+        robot.clickOn("1  Data");
+        robot.interact(() -> window.data().loadFile(bad));
+        await(() -> !window.data().errorProperty().get().isEmpty());
+        String error = robot.lookup("#data-error").queryAs(Label.class).getText();
+        assertTrue(error.contains("broken.csv line 3: has 1 cells but the header has 2"), error);
+        robot.clickOn("iris");
+        robot.clickOn("#load-sample");
+        await(() -> window.projects().state().datasetProperty().get() != null);
+        assertTrue(window.data().errorProperty().get().isEmpty());
+    }
+}
