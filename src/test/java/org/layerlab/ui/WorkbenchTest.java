@@ -175,6 +175,53 @@ class WorkbenchTest {
     }
 
     @Test
+    void saveAProjectAndOpenItAgain(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.clickOn("2  Network");
+        robot.clickOn("#templates").clickOn("Iris MLP");
+        robot.clickOn("3  Training");
+        Spinner<?> epochs = robot.lookup("#epochs").queryAs(Spinner.class);
+        robot.doubleClickOn(epochs.getEditor()).write("7").type(KeyCode.ENTER);
+        assertTrue(window.stage().getTitle().endsWith(" *"), "unsaved changes are flagged");
+        Path file = home.resolve("flowers.layerlab");
+        robot.interact(() -> window.projects().saveAs(file));
+        await(() -> !window.projects().state().dirtyProperty().get());
+        assertEquals("LayerLab — flowers.layerlab", window.stage().getTitle());
+        robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("2  Network");
+        assertEquals(0, stack(robot).getItems().size());
+        robot.interact(() -> window.projects().open(file));
+        await(() -> window.projects().state().datasetProperty().get() != null);
+        assertEquals(3, stack(robot).getItems().size());
+        assertEquals("Dense(16)", stack(robot).getItems().get(0).label());
+        robot.clickOn("3  Training");
+        assertEquals(7, robot.lookup("#epochs").queryAs(Spinner.class).getValue());
+        assertFalse(window.projects().state().dirtyProperty().get());
+    }
+
+    @Test
+    void closingDuringTrainingAsksThenStopsCleanly(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.interact(() -> {
+            window.network().applyTemplate(org.layerlab.core.stack.Template.IRIS_MLP);
+            window.training().batchSizeProperty().set(1);
+            window.training().epochsProperty().set(500);
+            window.training().start();
+        });
+        await(() -> window.training().progressProperty().get() > 0);
+        WaitForAsyncUtils.asyncFx(() -> window.stage().fireEvent(new javafx.stage.WindowEvent(window.stage(),
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("OK");
+        await(() -> !window.stage().isShowing());
+        assertFalse(window.training().runningProperty().get());
+        assertTrue(window.training().runs().get(0).resultProperty().get().startsWith("cancelled"));
+    }
+
+    @Test
     void aBadCsvShowsTheMessageAndTheAppKeepsWorking(FxRobot robot) throws Exception {
         Path bad = home.resolve("broken.csv");
         Files.writeString(bad, "size,label\n1,a\n2\n");

@@ -70,8 +70,9 @@ public final class DataView extends BorderPane {
                 Label description = new Label(sample.description());
                 description.setWrapText(true);
                 description.getStyleClass().add("text-muted");
+                description.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 VBox box = new VBox(2, name, description);
-                box.setMaxWidth(250);
                 setGraphic(box);
             }
         });
@@ -119,6 +120,8 @@ public final class DataView extends BorderPane {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         ListView<String> notes = new ListView<>(model.notes());
         notes.setPrefHeight(70);
+        notes.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.notes()));
+        notes.managedProperty().bind(notes.visibleProperty());
         ComboBox<String> label = new ComboBox<>(model.labelChoices());
         label.setId("label-column");
         label.valueProperty().bindBidirectional(model.labelColumnProperty());

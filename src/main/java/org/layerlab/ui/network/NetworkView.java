@@ -97,8 +97,9 @@ public final class NetworkView extends BorderPane {
                 Label description = new Label(kind.description());
                 description.setWrapText(true);
                 description.getStyleClass().add("text-muted");
+                description.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                description.setMinHeight(Region.USE_PREF_SIZE);
                 VBox box = new VBox(2, name, description);
-                box.setMaxWidth(230);
                 setGraphic(box);
                 setTooltip(new Tooltip(tooltip(kind)));
                 setOnDragDetected(e -> {
@@ -198,6 +199,16 @@ public final class NetworkView extends BorderPane {
         problems.setPrefHeight(90);
         problems.setPlaceholder(new Label("No problems: this network can train on the data."));
         problems.getStyleClass().add("problems");
+        problems.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        problems.setPrefHeight(110);
         VBox.setVgrow(stack, Priority.ALWAYS);
         VBox box = new VBox(6, title, stack, new Label("Problems"), problems);
         box.setPadding(new Insets(8));
@@ -283,7 +294,8 @@ public final class NetworkView extends BorderPane {
                 Label problem = new Label(row.problem());
                 problem.setWrapText(true);
                 problem.getStyleClass().add("layer-problem");
-                problem.setMaxWidth(480);
+                problem.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                problem.setMinHeight(Region.USE_PREF_SIZE);
                 box.getChildren().add(problem);
             }
             setGraphic(box);

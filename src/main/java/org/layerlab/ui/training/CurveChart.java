@@ -30,7 +30,7 @@ final class CurveChart extends LineChart<Number, Number> {
         getYAxis().setLabel(measure);
         ((NumberAxis) getXAxis()).setForceZeroInRange(false);
         setAnimated(false);
-        setCreateSymbols(true);
+        setCreateSymbols(false);
         runs.addListener((ListChangeListener<RunView>) c -> sync(runs));
         sync(runs);
     }
@@ -49,14 +49,23 @@ final class CurveChart extends LineChart<Number, Number> {
                 run.visibleProperty().addListener((o, a, visible) -> {
                     if (visible) {
                         getData().addAll(shown.get(run));
+                        dash(shown.get(run).get(1));
                     } else {
                         getData().removeAll(shown.get(run));
                     }
                 });
                 if (run.visibleProperty().get()) {
                     getData().addAll(t, v);
+                    dash(v);
                 }
             }
+        }
+    }
+
+    /** Validation curves are dashed, so that each run's two curves are told apart without a legend. */
+    private static void dash(XYChart.Series<Number, Number> validation) {
+        if (validation.getNode() != null) {
+            validation.getNode().setStyle("-fx-stroke-dash-array: 8 5;");
         }
     }
 

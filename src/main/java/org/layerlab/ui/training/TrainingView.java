@@ -56,12 +56,14 @@ public final class TrainingView extends BorderPane {
         });
         rate.setTooltip(new Tooltip("Step size of each update; too large and the loss diverges"));
         grid.addRow(row++, new Label("Learning rate"), rate);
-        TextField momentum = number("momentum", model.momentumProperty().get());
-        momentum.textProperty().addListener((o, a, b) -> parse(b).ifPresent(model.momentumProperty()::set));
-        Label momentumLabel = new Label("Momentum");
-        momentum.visibleProperty().bind(model.optimizerProperty().isEqualTo(OptimizerKind.MOMENTUM));
-        momentumLabel.visibleProperty().bind(momentum.visibleProperty());
-        grid.addRow(row++, momentumLabel, momentum);
+        row = hyperparameter(grid, row, "Momentum", "momentum", model.momentumProperty(), OptimizerKind.MOMENTUM,
+                "Share of the previous step kept in the next one");
+        row = hyperparameter(grid, row, "Rho", "rho", model.rhoProperty(), OptimizerKind.RMSPROP,
+                "Decay of the average of squared gradients");
+        row = hyperparameter(grid, row, "Beta 1", "beta1", model.beta1Property(), OptimizerKind.ADAM,
+                "Decay of the average gradient");
+        row = hyperparameter(grid, row, "Beta 2", "beta2", model.beta2Property(), OptimizerKind.ADAM,
+                "Decay of the average squared gradient");
         ComboBox<LossKind> loss = new ComboBox<>();
         loss.getItems().setAll(LossKind.values());
         loss.setConverter(converter(LossKind::displayName));
@@ -125,6 +127,26 @@ public final class TrainingView extends BorderPane {
         return scroll;
     }
 
+    /** A setting shown only for the optimizer it belongs to. */
+    private int hyperparameter(GridPane grid, int row, String name, String id,
+                               javafx.beans.property.DoubleProperty value, OptimizerKind owner, String help) {
+        TextField field = number(id, value.get());
+        field.textProperty().addListener((o, a, b) -> parse(b).ifPresent(value::set));
+        value.addListener((o, a, b) -> {
+            if (parse(field.getText()).map(v -> v != b.doubleValue()).orElse(true)) {
+                field.setText(format(b.doubleValue()));
+            }
+        });
+        field.setTooltip(new Tooltip(help));
+        Label label = new Label(name);
+        field.visibleProperty().bind(model.optimizerProperty().isEqualTo(owner));
+        field.managedProperty().bind(field.visibleProperty());
+        label.visibleProperty().bind(field.visibleProperty());
+        label.managedProperty().bind(field.visibleProperty());
+        grid.addRow(row, label, field);
+        return row + 1;
+    }
+
     private Node runs() {
         ListView<RunView> list = new ListView<>(model.runs());
         list.setId("runs");
@@ -170,7 +192,7 @@ public final class TrainingView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         VBox.setVgrow(loss, Priority.ALWAYS);
         VBox.setVgrow(accuracy, Priority.ALWAYS);
-        progress.setPrefHeight(10);
+        progress.setMinHeight(10);
         VBox box = new VBox(8, progress, progressText, message, loss, accuracy);
         box.setPadding(new Insets(12));
         return box;

@@ -54,6 +54,9 @@ public final class TrainingViewModel {
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>();
     private final DoubleProperty learningRate = new SimpleDoubleProperty();
     private final DoubleProperty momentum = new SimpleDoubleProperty();
+    private final DoubleProperty rho = new SimpleDoubleProperty();
+    private final DoubleProperty beta1 = new SimpleDoubleProperty();
+    private final DoubleProperty beta2 = new SimpleDoubleProperty();
     private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>();
     private final IntegerProperty epochs = new SimpleIntegerProperty();
     private final IntegerProperty batchSize = new SimpleIntegerProperty();
@@ -85,8 +88,8 @@ public final class TrainingViewModel {
             showConfig(project.trainingProperty().get());
             runs.setAll(project.runs().stream().map(RunView::of).toList());
         });
-        for (javafx.beans.Observable setting : List.of(optimizer, learningRate, momentum, loss, epochs, batchSize,
-                validationFraction, seed, patience, keepBest)) {
+        for (javafx.beans.Observable setting : List.of(optimizer, learningRate, momentum, rho, beta1, beta2, loss,
+                epochs, batchSize, validationFraction, seed, patience, keepBest)) {
             setting.addListener(o -> storeConfig());
         }
         optimizer.addListener((o, before, after) -> {
@@ -101,6 +104,9 @@ public final class TrainingViewModel {
         optimizer.set(c.optimizer().kind());
         learningRate.set(c.optimizer().learningRate());
         momentum.set(c.optimizer().momentum());
+        rho.set(c.optimizer().rho());
+        beta1.set(c.optimizer().beta1());
+        beta2.set(c.optimizer().beta2());
         loss.set(c.loss());
         epochs.set(c.epochs());
         batchSize.set(c.batchSize());
@@ -120,7 +126,7 @@ public final class TrainingViewModel {
     public TrainingConfig config() {
         OptimizerSettings defaults = OptimizerSettings.defaults(optimizer.get());
         OptimizerSettings settings = new OptimizerSettings(optimizer.get(), learningRate.get(), momentum.get(),
-                defaults.rho(), defaults.beta1(), defaults.beta2(), defaults.epsilon());
+                rho.get(), beta1.get(), beta2.get(), defaults.epsilon());
         return new TrainingConfig(settings, loss.get(), epochs.get(), batchSize.get(), validationFraction.get(),
                 seed.get(), new EarlyStopping(patience.get(), keepBest.get()));
     }
@@ -277,6 +283,18 @@ public final class TrainingViewModel {
 
     public DoubleProperty momentumProperty() {
         return momentum;
+    }
+
+    public DoubleProperty rhoProperty() {
+        return rho;
+    }
+
+    public DoubleProperty beta1Property() {
+        return beta1;
+    }
+
+    public DoubleProperty beta2Property() {
+        return beta2;
     }
 
     public ObjectProperty<LossKind> lossProperty() {

@@ -1,0 +1,117 @@
+package org.layerlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.stack.LayerKind;
+import org.layerlab.core.stack.Template;
+import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.ui.common.FxTaskExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders the main screens to PNG (target/screenshots) so that they can be looked at and kept in the
+ * README; each picture is checked to be a real, non-empty image.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+    @TempDir
+    static Path home;
+
+    private MainWindow window;
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) {
+        executor = new FxTaskExecutor();
+        window = LayerLabApp.build(stage, new DjlTrainingEngine(), executor, home);
+        stage.show();
+    }
+
+    @AfterEach
+    void stopWork() {
+        executor.close();
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void snapshot(FxRobot robot, String name) throws Exception {
+        Path folder = Path.of(System.getProperty("layerlab.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name + ".png");
+        robot.interact(() -> {
+            WritableImage image = window.stage().getScene().getRoot().snapshot(null, null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(file) > 10_000, name + " is a real picture");
+    }
+
+    private void select(FxRobot robot, int tab) {
+        robot.interact(() -> window.tabs().getSelectionModel().select(tab));
+    }
+
+    @Test
+    void mainScreens(FxRobot robot) throws Exception {
+        snapshot(robot, "welcome");
+        robot.interact(() -> window.data().loadSample("iris"));
+        await(() -> window.projects().state().datasetProperty().get() != null);
+        select(robot, 1);
+        snapshot(robot, "data-table");
+
+        select(robot, 2);
+        robot.interact(() -> {
+            window.network().applyTemplate(Template.IRIS_MLP);
+            window.network().insert(LayerKind.CONV2D, 1);
+        });
+        snapshot(robot, "network-problem");
+
+        robot.interact(() -> {
+            window.network().undo();
+            window.training().epochsProperty().set(30);
+            window.training().batchSizeProperty().set(16);
+            window.training().learningRateProperty().set(0.01);
+            window.training().start();
+        });
+        await(() -> !window.training().runningProperty().get());
+        robot.interact(() -> {
+            window.training().learningRateProperty().set(0.003);
+            window.training().start();
+        });
+        await(() -> !window.training().runningProperty().get());
+        select(robot, 3);
+        snapshot(robot, "training");
+
+        robot.interact(() -> window.data().loadSample("mnist"));
+        await(() -> window.projects().state().datasetProperty().get() != null
+                && window.projects().state().datasetProperty().get().name().equals("mnist"));
+        select(robot, 1);
+        snapshot(robot, "data-images");
+        robot.interact(() -> {
+            window.network().applyTemplate(Template.MNIST_CNN);
+            window.network().selectedProperty().set(3);
+        });
+        select(robot, 2);
+        snapshot(robot, "network");
+    }
+}
