@@ -39,7 +39,7 @@ public final class ShapeInference {
                 summaries.add(new LayerSummary(number, layer, null, null, 0, 0, null));
                 continue;
             }
-            LayerRule rule = new LayerRule(stack.layers(), i, current, label);
+            LayerRule rule = new LayerRule(stack.layers(), i, current, label, stack.input());
             String problem = layer.accept(rule);
             if (problem != null) {
                 summaries.add(new LayerSummary(number, layer, current, null, 0, 0, problem));
@@ -60,15 +60,17 @@ public final class ShapeInference {
         private final int index;
         private final TensorShape in;
         private final String label;
+        private final TensorShape stackInput;
         private TensorShape output;
         private long parameters;
         private long multiplyAdds;
 
-        LayerRule(List<Layer> layers, int index, TensorShape in, String label) {
+        LayerRule(List<Layer> layers, int index, TensorShape in, String label, TensorShape stackInput) {
             this.layers = layers;
             this.index = index;
             this.in = in;
             this.label = label;
+            this.stackInput = stackInput;
         }
 
         private String done(TensorShape out, long params) {
@@ -146,8 +148,9 @@ public final class ShapeInference {
             int flatten = nearestAbove(LayerKind.FLATTEN);
             if (flatten >= 0) {
                 fix = "remove the Flatten at layer " + (flatten + 1) + " or move it below layer " + (index + 1);
-            } else if (index == 0) {
-                fix = "this layer works on images; the data gives " + in + ", so start with Dense layers instead";
+            } else if (stackInput.rank() != 3) {
+                fix = "this layer works on images, but each sample of the data is " + stackInput
+                        + "; use Dense layers instead";
             } else {
                 fix = "move this layer above the layers that turned the image into " + in;
             }

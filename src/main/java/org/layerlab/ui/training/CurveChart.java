@@ -19,20 +19,39 @@ final class CurveChart extends LineChart<Number, Number> {
     private final Function<RunView, ObservableList<ChartPoint>> validation;
     private final Map<RunView, List<XYChart.Series<Number, Number>>> shown = new HashMap<>();
 
-    CurveChart(String title, String measure, ObservableList<RunView> runs,
-               Function<RunView, ObservableList<ChartPoint>> train,
+    /**
+     * The x axis is fixed from 0 to the largest number of epochs so that new points do not re-range it (a
+     * re-ranged axis rebuilds its tick labels, the most expensive part of redrawing a chart); accuracy is
+     * fixed to [0, 1] for the same reason, and because students compare it across runs.
+     */
+    CurveChart(String title, String measure, ObservableList<RunView> runs, javafx.beans.value.ObservableIntegerValue epochs,
+               boolean unitRange, Function<RunView, ObservableList<ChartPoint>> train,
                Function<RunView, ObservableList<ChartPoint>> validation) {
-        super(new NumberAxis(), new NumberAxis());
+        super(new NumberAxis(0, Math.max(1, epochs.get()), 1), unitRange ? new NumberAxis(0, 1, 0.1) : new NumberAxis());
         this.train = train;
         this.validation = validation;
         setTitle(title);
         getXAxis().setLabel("epoch");
         getYAxis().setLabel(measure);
-        ((NumberAxis) getXAxis()).setForceZeroInRange(false);
+        NumberAxis x = (NumberAxis) getXAxis();
+        x.setAutoRanging(false);
+        epochs.addListener((o, a, b) -> fitEpochs(x, Math.max(b.intValue(), longestRun(runs))));
+        runs.addListener((ListChangeListener<RunView>) c -> fitEpochs(x, Math.max(epochs.get(), longestRun(runs))));
+        fitEpochs(x, Math.max(epochs.get(), longestRun(runs)));
         setAnimated(false);
         setCreateSymbols(false);
         runs.addListener((ListChangeListener<RunView>) c -> sync(runs));
         sync(runs);
+    }
+
+    private static void fitEpochs(NumberAxis x, int epochs) {
+        int upper = Math.max(1, epochs);
+        x.setUpperBound(upper);
+        x.setTickUnit(Math.max(1, Math.ceil(upper / 10.0)));
+    }
+
+    private static int longestRun(List<RunView> runs) {
+        return runs.stream().mapToInt(RunView::epochs).max().orElse(1);
     }
 
     private void sync(List<RunView> runs) {

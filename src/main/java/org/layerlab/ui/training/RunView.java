@@ -13,6 +13,7 @@ import org.layerlab.core.training.TrainingEvent;
 public final class RunView {
     private final String name;
     private final String label;
+    private final int epochs;
     private final ObservableList<ChartPoint> trainLoss = FXCollections.observableArrayList();
     private final ObservableList<ChartPoint> validationLoss = FXCollections.observableArrayList();
     private final ObservableList<ChartPoint> trainAccuracy = FXCollections.observableArrayList();
@@ -20,14 +21,15 @@ public final class RunView {
     private final BooleanProperty visible = new SimpleBooleanProperty(true);
     private final StringProperty result = new SimpleStringProperty("running");
 
-    public RunView(String name, String label) {
+    public RunView(String name, String label, int epochs) {
         this.name = name;
         this.label = label;
+        this.epochs = epochs;
     }
 
     /** A run read from a project file has epoch figures only. */
     public static RunView of(RunRecord record) {
-        RunView view = new RunView(record.name(), record.label());
+        RunView view = new RunView(record.name(), record.label(), record.config().epochs());
         for (TrainingEvent.EpochEnded e : record.epochs()) {
             view.addEpoch(e);
         }
@@ -55,6 +57,11 @@ public final class RunView {
     void addBatchPoint(double x, double loss, double accuracy) {
         trainLoss.add(new ChartPoint(x, loss));
         trainAccuracy.add(new ChartPoint(x, accuracy));
+    }
+
+    /** The epochs the run was set to train, for the charts' x axis. */
+    public int epochs() {
+        return epochs;
     }
 
     public String name() {

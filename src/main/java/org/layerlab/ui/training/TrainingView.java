@@ -174,10 +174,11 @@ public final class TrainingView extends BorderPane {
     }
 
     private Node curves() {
-        CurveChart loss = new CurveChart("Loss", "loss", model.runs(), RunView::trainLoss, RunView::validationLoss);
+        CurveChart loss = new CurveChart("Loss", "loss", model.runs(), model.epochsProperty(), false,
+                RunView::trainLoss, RunView::validationLoss);
         loss.setId("loss-chart");
-        CurveChart accuracy = new CurveChart("Accuracy", "accuracy", model.runs(), RunView::trainAccuracy,
-                RunView::validationAccuracy);
+        CurveChart accuracy = new CurveChart("Accuracy", "accuracy", model.runs(), model.epochsProperty(), true,
+                RunView::trainAccuracy, RunView::validationAccuracy);
         accuracy.setId("accuracy-chart");
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");

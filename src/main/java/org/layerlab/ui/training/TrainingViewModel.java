@@ -44,7 +44,7 @@ import org.layerlab.ui.project.ProjectState;
  * {@link EventBuffer}, a few times a second at most.
  */
 public final class TrainingViewModel {
-    static final long SCREEN_INTERVAL_NANOS = 200_000_000L;
+    static final long SCREEN_INTERVAL_NANOS = 250_000_000L;
 
     private final ProjectState project;
     private final TrainingEngine engine;
@@ -154,7 +154,7 @@ public final class TrainingViewModel {
         RunRecord previous = project.runs().isEmpty() ? null : project.runs().get(project.runs().size() - 1);
         String label = RunDiff.describe(previous == null ? null : previous.stack(),
                 previous == null ? null : previous.config(), check.stack(), config);
-        RunView run = new RunView("Run " + (runs.size() + 1), label);
+        RunView run = new RunView("Run " + (runs.size() + 1), label, config.epochs());
         runs.add(run);
         currentRun.set(run);
         control = new TrainingControl();

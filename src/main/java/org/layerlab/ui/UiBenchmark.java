@@ -1,0 +1,194 @@
+package org.layerlab.ui;
+
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.layerlab.core.data.Dataset;
+import org.layerlab.core.stack.Template;
+import org.layerlab.core.stack.TensorShape;
+import org.layerlab.core.training.StackCompatibility;
+import org.layerlab.core.training.TrainingConfig;
+import org.layerlab.core.training.TrainingControl;
+import org.layerlab.core.training.TrainingObserver;
+import org.layerlab.core.training.TrainingResult;
+import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.ui.common.FxTaskExecutor;
+
+/**
+ * Measures, in a real window, what training costs when it is watched: one epoch of MNIST with the MLP or CNN
+ * template started from the Training screen, against the same run without a screen (as the CLI trains),
+ * alternating; and the longest gap between two frames of the window while it trains, which bounds how
+ * long the UI thread was ever busy. Run it under a display (Xvfb works):
+ * {@code DISPLAY=:99 java -cp "target/layerlab.jar:target/lib/*" org.layerlab.ui.UiBenchmark [mlp|cnn] [runs]}.
+ */
+public final class UiBenchmark {
+    private static final double FRAME_MS = 1000.0 / 60;
+
+    private UiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        LatencyProbe probe = new LatencyProbe();
+        String model = args.length > 0 ? args[0] : "mlp";
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Template template = model.equals("cnn") ? Template.MNIST_CNN : Template.MNIST_MLP;
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get();
+        FxTaskExecutor executor = new FxTaskExecutor();
+        MainWindow window = onFx(() -> {
+            MainWindow w = LayerLabApp.build(new Stage(), new DjlTrainingEngine(), executor,
+                    Files.createTempDirectory("layerlab-bench"));
+            w.stage().show();
+            w.data().loadSample("mnist");
+            return w;
+        });
+        waitUntil(() -> window.projects().state().datasetProperty().get() != null);
+        onFx(() -> {
+            window.network().applyTemplate(template);
+            window.training().epochsProperty().set(1);
+            window.training().validationFractionProperty().set(0.0);
+            window.tabs().getSelectionModel().select(3);
+            return null;
+        });
+        Dataset data = reloadWithoutValidation(window);
+        double[] cli = new double[runs];
+        double[] gui = new double[runs];
+        double longestGap = 0;
+        double longestPulse = 0;
+        for (int run = 0; run < runs; run++) {
+            cli[run] = headless(window, data);
+            FrameWatch watch = onFx(FrameWatch::new);
+            onFx(() -> {
+                watch.start();
+                probe.start();
+                window.training().start();
+                return null;
+            });
+            waitUntil(() -> !window.training().runningProperty().get());
+            onFx(() -> {
+                probe.stop();
+                watch.stop();
+                return null;
+            });
+            var record = window.projects().state().runs().get(window.projects().state().runs().size() - 1);
+            gui[run] = record.epochs().get(0).samplesPerSecond();
+            longestGap = Math.max(longestGap, watch.longestGapMs);
+            longestPulse = Math.max(longestPulse, probe.longestMs());
+            System.out.printf(Locale.ROOT, "run %d: CLI %,.0f samples/s, GUI %,.0f samples/s, UI thread busy at most "
+                    + "%.1f ms, longest frame gap %.1f ms%n", run + 1, cli[run], gui[run], probe.longestMs(),
+                    watch.longestGapMs);
+        }
+        double ratio = median(gui) / median(cli);
+        System.out.printf(Locale.ROOT, "%s, one epoch of MNIST, medians of %d: CLI %,.0f samples/s, GUI %,.0f samples/s, "
+                + "ratio %.2f; while training the UI thread was busy at most %.1f ms at a stretch, and the longest gap "
+                + "between frames was %.1f ms (a frame is %.1f ms)%n", model, runs, median(cli), median(gui), ratio,
+                longestPulse, longestGap, FRAME_MS);
+        System.out.println("Reproduce: Xvfb :99 & DISPLAY=:99 java -cp \"target/layerlab.jar:target/lib/*\" "
+                + "org.layerlab.ui.UiBenchmark " + model + " " + runs);
+        executor.close();
+        Platform.exit();
+    }
+
+    /** The same split as the screen's (no validation), loaded once for the headless runs. */
+    private static Dataset reloadWithoutValidation(MainWindow window) throws Exception {
+        TrainingConfig config = window.training().config();
+        return org.layerlab.data.DataLoading.load(org.layerlab.data.DataRequests.from(
+                window.projects().state().dataSettingsProperty().get(), config.validationFraction(), config.seed()));
+    }
+
+    private static double headless(MainWindow window, Dataset data) {
+        TrainingConfig config = window.training().config();
+        StackCompatibility.Result check = StackCompatibility.check(
+                window.projects().state().stackProperty().get().withInput(TensorShape.of(data.inputShape())), data,
+                config.loss());
+        TrainingResult result = new DjlTrainingEngine().train(data, check.stack(), config, TrainingObserver.NONE,
+                new TrainingControl());
+        result.model().close();
+        return result.epochs().get(0).samplesPerSecond();
+    }
+
+    /**
+     * Every 5 ms posts a task to the UI thread and notes how long it waited to run: the longest wait is the
+     * longest time the UI thread was busy with something else, which is what a click would have waited.
+     */
+    private static final class LatencyProbe {
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "latency-probe");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        private final org.layerlab.ui.common.FxDispatcher fx = new org.layerlab.ui.common.FxDispatcher();
+        private java.util.concurrent.ScheduledFuture<?> ticking;
+        private volatile double longestMs;
+
+        void start() {
+            longestMs = 0;
+            ticking = timer.scheduleAtFixedRate(() -> {
+                long posted = System.nanoTime();
+                fx.dispatch(() -> longestMs = Math.max(longestMs, (System.nanoTime() - posted) / 1e6));
+            }, 0, 5, TimeUnit.MILLISECONDS);
+        }
+
+        void stop() {
+            ticking.cancel(false);
+        }
+
+        double longestMs() {
+            return longestMs;
+        }
+    }
+
+    /** Records the longest interval between two animation frames while it runs. */
+    private static final class FrameWatch extends AnimationTimer {
+        private long last;
+        private double longestGapMs;
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                longestGapMs = Math.max(longestGapMs, (now - last) / 1e6);
+            }
+            last = now;
+        }
+    }
+
+    private interface FxWork<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T onFx(FxWork<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        new org.layerlab.ui.common.FxDispatcher().dispatch(() -> {
+            try {
+                result.complete(work.run());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!onFx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the workbench did not finish in 10 minutes");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
