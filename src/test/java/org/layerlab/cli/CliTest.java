@@ -69,6 +69,51 @@ class CliTest {
     }
 
     @Test
+    void predictReadsImagesForAnImageModel() throws Exception {
+        Path images = folder.resolve("colours");
+        for (int i = 0; i < 12; i++) {
+            org.layerlab.testing.TestImages.write(images.resolve("red/" + i + ".png"), java.awt.Color.RED, 8);
+            org.layerlab.testing.TestImages.write(images.resolve("blue/" + i + ".png"), java.awt.Color.BLUE, 8);
+        }
+        Path stack = folder.resolve("colour.json");
+        Files.writeString(stack, "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"flatten\"},"
+                + "{\"type\":\"dense\",\"units\":2}]}");
+        Path out = folder.resolve("run");
+        Run train = run("train", "--data", images.toString(), "--stack", stack.toString(), "--epochs", "20",
+                "--batch-size", "8", "--lr", "0.05", "--out", out.toString());
+        assertEquals(0, train.status(), train.err());
+        Path mine = folder.resolve("mine.png");
+        org.layerlab.testing.TestImages.write(mine, java.awt.Color.RED, 30);
+        Run predict = run("predict", "--model", out.toString(), "--input", mine.toString(), "--top", "2");
+        assertEquals(0, predict.status(), predict.err());
+        assertTrue(predict.out().startsWith("mine.png: red "), predict.out());
+        assertTrue(predict.out().contains(", blue "), predict.out());
+    }
+
+    @Test
+    void predictReadsOneSentencePerLineForATextModel() throws Exception {
+        StringBuilder tsv = new StringBuilder("label\ttext\n");
+        for (int i = 0; i < 60; i++) {
+            tsv.append(i % 2 == 0 ? "good\ta wonderful lovely film\n" : "bad\ta dull boring mess\n");
+        }
+        Path data = folder.resolve("reviews.tsv");
+        Files.writeString(data, tsv);
+        Path stack = folder.resolve("text.json");
+        Files.writeString(stack, "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"embedding\","
+                + "\"vocabulary\":20,\"dimension\":8},{\"type\":\"gru\",\"units\":8},{\"type\":\"dense\",\"units\":2}]}");
+        Path out = folder.resolve("text-run");
+        Run train = run("train", "--data", data.toString(), "--stack", stack.toString(), "--epochs", "15", "--batch-size",
+                "8", "--lr", "0.02", "--out", out.toString());
+        assertEquals(0, train.status(), train.err());
+        Path lines = folder.resolve("mine.txt");
+        Files.writeString(lines, "What a lovely film\nso boring\n");
+        Run predict = run("predict", "--model", out.toString(), "--input", lines.toString(), "--top", "1");
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals(List.of("What a lovely film: good", "so boring: bad"),
+                predict.out().lines().map(l -> l.substring(0, l.lastIndexOf(' '))).toList());
+    }
+
+    @Test
     void summaryPrintsTheTableAndTotal() {
         Run run = run("summary", "sample-data/stacks/mnist-cnn.json");
         assertEquals(0, run.status(), run.err());

@@ -6,30 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.data.ByteFeatures;
 import org.layerlab.core.data.Dataset;
 import org.layerlab.core.data.Split;
+import org.layerlab.testing.TestImages;
 
 class ImageFolderLoaderTest {
     @TempDir
     Path folder;
 
     static void image(Path file, Color colour, int size) throws Exception {
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                image.setRGB(x, y, colour.getRGB());
-            }
-        }
-        Files.createDirectories(file.getParent());
-        ImageIO.write(image, "png", file.toFile());
+        TestImages.write(file, colour, size);
     }
 
     private DataRequest request() {

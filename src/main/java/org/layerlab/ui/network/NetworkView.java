@@ -97,9 +97,10 @@ public final class NetworkView extends BorderPane {
                 Label description = new Label(kind.description());
                 description.setWrapText(true);
                 description.getStyleClass().add("text-muted");
-                description.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                description.prefWidthProperty().bind(getListView().widthProperty().subtract(70));
                 description.setMinHeight(Region.USE_PREF_SIZE);
-                VBox box = new VBox(2, name, description);
+                VBox text = new VBox(2, name, description);
+                HBox box = new HBox(8, LayerIcons.of(kind), text);
                 setGraphic(box);
                 setTooltip(new Tooltip(tooltip(kind)));
                 setOnDragDetected(e -> {
@@ -286,7 +287,7 @@ public final class NetworkView extends BorderPane {
             params.getStyleClass().add("text-muted");
             params.setMinWidth(110);
             params.setAlignment(Pos.CENTER_RIGHT);
-            HBox line = new HBox(10, number, name, spacer, shape, params);
+            HBox line = new HBox(10, number, LayerIcons.of(row.layer().kind()), name, spacer, shape, params);
             line.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(2, line);
             if (row.problem() != null) {
