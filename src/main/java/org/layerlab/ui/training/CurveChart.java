@@ -47,7 +47,7 @@ final class CurveChart extends LineChart<Number, Number> {
     private static void fitEpochs(NumberAxis x, int epochs) {
         int upper = Math.max(1, epochs);
         x.setUpperBound(upper);
-        x.setTickUnit(Math.max(1, Math.ceil(upper / 10.0)));
+        x.setTickUnit(upper < 5 ? 0.25 : Math.ceil(upper / 10.0));
     }
 
     private static int longestRun(List<RunView> runs) {
