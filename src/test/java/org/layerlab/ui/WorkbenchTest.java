@@ -98,6 +98,21 @@ class WorkbenchTest {
     }
 
     @Test
+    void dragALayerToReorderTheStack(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.clickOn("2  Network");
+        dragFromPalette(robot, "Dense");
+        dragFromPalette(robot, "Dropout");
+        assertEquals("Dropout(0.5)", stack(robot).getItems().get(1).label());
+        Node dropout = robot.lookup("#stack").lookup("Dropout(0.5)").query();
+        Node dense = robot.lookup("#stack").lookup("Dense(64)").query();
+        robot.drag(dropout, MouseButton.PRIMARY).dropTo(dense);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Dropout(0.5)", stack(robot).getItems().get(0).label(), "moved above the Dense layer");
+        assertEquals("Dense(64)", stack(robot).getItems().get(1).label());
+    }
+
+    @Test
     void anImpossibleStackShowsItsReasonBesideTheLayer(FxRobot robot) throws Exception {
         loadIris(robot);
         robot.clickOn("2  Network");
