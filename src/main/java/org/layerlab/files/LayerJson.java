@@ -28,6 +28,19 @@ import org.layerlab.core.stack.Padding;
 /** One layer as a JSON object: {"type": "dense", "units": 128, "bias": true}. Missing settings take defaults. */
 final class LayerJson implements LayerVisitor<ObjectNode> {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The settings each kind takes in a file; anything else is reported as a likely typo. */
+    private static final java.util.Map<LayerKind, List<String>> SETTINGS = java.util.Map.ofEntries(
+            java.util.Map.entry(LayerKind.DENSE, List.of("units", "bias")),
+            java.util.Map.entry(LayerKind.CONV2D, List.of("filters", "kernel", "stride", "padding")),
+            java.util.Map.entry(LayerKind.MAX_POOL2D, List.of("size", "stride")),
+            java.util.Map.entry(LayerKind.AVG_POOL2D, List.of("size", "stride")),
+            java.util.Map.entry(LayerKind.FLATTEN, List.of()),
+            java.util.Map.entry(LayerKind.DROPOUT, List.of("rate")),
+            java.util.Map.entry(LayerKind.BATCH_NORM, List.of()),
+            java.util.Map.entry(LayerKind.ACTIVATION, List.of("function")),
+            java.util.Map.entry(LayerKind.EMBEDDING, List.of("vocabulary", "dimension")),
+            java.util.Map.entry(LayerKind.LSTM, List.of("units", "return_sequences")),
+            java.util.Map.entry(LayerKind.GRU, List.of("units", "return_sequences")));
 
     static ObjectNode write(Layer layer) {
         return layer.accept(new LayerJson());
@@ -110,31 +123,21 @@ final class LayerJson implements LayerVisitor<ObjectNode> {
                     + String.join(", ", types) + ".");
         }
         Settings s = new Settings(node, where + " (" + kind.displayName() + ")");
+        s.allow(SETTINGS.get(kind));
         return switch (kind) {
-            case DENSE -> s.allow("units", "bias").build(new Dense(s.integer("units", Dense.DEFAULT.units()),
-                    s.bool("bias", true)));
-            case CONV2D -> s.allow("filters", "kernel", "stride", "padding").build(new Conv2D(
-                    s.integer("filters", Conv2D.DEFAULT.filters()), s.integer("kernel", Conv2D.DEFAULT.kernel()),
-                    s.integer("stride", 1), s.padding()));
-            case MAX_POOL2D -> {
-                int size = s.allow("size", "stride").integer("size", 2);
-                yield s.build(new MaxPool2D(size, s.integer("stride", size)));
-            }
-            case AVG_POOL2D -> {
-                int size = s.allow("size", "stride").integer("size", 2);
-                yield s.build(new AvgPool2D(size, s.integer("stride", size)));
-            }
-            case FLATTEN -> s.allow().build(new Flatten());
-            case DROPOUT -> s.allow("rate").build(new Dropout(s.number("rate", Dropout.DEFAULT.rate())));
-            case BATCH_NORM -> s.allow().build(new BatchNorm());
-            case ACTIVATION -> s.allow("function").build(new Activation(s.function()));
-            case EMBEDDING -> s.allow("vocabulary", "dimension").build(new Embedding(
-                    s.integer("vocabulary", Embedding.DEFAULT.vocabulary()),
-                    s.integer("dimension", Embedding.DEFAULT.dimension())));
-            case LSTM -> s.allow("units", "return_sequences").build(new Lstm(s.integer("units", Lstm.DEFAULT.units()),
-                    s.bool("return_sequences", false)));
-            case GRU -> s.allow("units", "return_sequences").build(new Gru(s.integer("units", Lstm.DEFAULT.units()),
-                    s.bool("return_sequences", false)));
+            case DENSE -> new Dense(s.integer("units", Dense.DEFAULT.units()), s.bool("bias", true));
+            case CONV2D -> new Conv2D(s.integer("filters", Conv2D.DEFAULT.filters()),
+                    s.integer("kernel", Conv2D.DEFAULT.kernel()), s.integer("stride", 1), s.padding());
+            case MAX_POOL2D -> new MaxPool2D(s.integer("size", 2), s.integer("stride", s.integer("size", 2)));
+            case AVG_POOL2D -> new AvgPool2D(s.integer("size", 2), s.integer("stride", s.integer("size", 2)));
+            case FLATTEN -> new Flatten();
+            case DROPOUT -> new Dropout(s.number("rate", Dropout.DEFAULT.rate()));
+            case BATCH_NORM -> new BatchNorm();
+            case ACTIVATION -> new Activation(s.function());
+            case EMBEDDING -> new Embedding(s.integer("vocabulary", Embedding.DEFAULT.vocabulary()),
+                    s.integer("dimension", Embedding.DEFAULT.dimension()));
+            case LSTM -> new Lstm(s.integer("units", Lstm.DEFAULT.units()), s.bool("return_sequences", false));
+            case GRU -> new Gru(s.integer("units", Lstm.DEFAULT.units()), s.bool("return_sequences", false));
         };
     }
 
@@ -148,21 +151,16 @@ final class LayerJson implements LayerVisitor<ObjectNode> {
             this.where = where;
         }
 
-        Settings allow(String... names) throws FileFormatException {
-            Set<String> allowed = Set.of(names);
+        void allow(List<String> names) throws FileFormatException {
+            Set<String> allowed = Set.copyOf(names);
             Iterator<String> fields = node.fieldNames();
             while (fields.hasNext()) {
                 String field = fields.next();
                 if (!field.equals("type") && !allowed.contains(field)) {
                     throw new FileFormatException(where + " has an unknown setting '" + field + "'; it takes "
-                            + (names.length == 0 ? "none" : String.join(", ", names)) + ".");
+                            + (names.isEmpty() ? "none" : String.join(", ", names)) + ".");
                 }
             }
-            return this;
-        }
-
-        Layer build(Layer layer) {
-            return layer;
         }
 
         int integer(String name, int fallback) throws FileFormatException {

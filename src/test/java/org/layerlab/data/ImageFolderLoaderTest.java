@@ -20,10 +20,6 @@ class ImageFolderLoaderTest {
     @TempDir
     Path folder;
 
-    static void image(Path file, Color colour, int size) throws Exception {
-        TestImages.write(file, colour, size);
-    }
-
     private DataRequest request() {
         return DataRequest.of(folder.toString()).withSplit(new Split(0.25, 0.25, 1));
     }
@@ -31,8 +27,8 @@ class ImageFolderLoaderTest {
     @Test
     void classFoldersBecomeClassesAndImagesAreResized() throws Exception {
         for (int i = 0; i < 4; i++) {
-            image(folder.resolve("red/" + i + ".png"), Color.RED, 10);
-            image(folder.resolve("blue/" + i + ".png"), Color.BLUE, 10);
+            TestImages.write(folder.resolve("red/" + i + ".png"), Color.RED, 10);
+            TestImages.write(folder.resolve("blue/" + i + ".png"), Color.BLUE, 10);
         }
         Dataset data = DataLoading.load(request().withImages(4, false));
         assertEquals(List.of("blue", "red"), data.classNames());
@@ -50,8 +46,8 @@ class ImageFolderLoaderTest {
     @Test
     void greyImagesHaveOneChannelAndTheirOwnSizeByDefault() throws Exception {
         for (int i = 0; i < 2; i++) {
-            image(folder.resolve("a/" + i + ".png"), Color.WHITE, 6);
-            image(folder.resolve("b/" + i + ".png"), Color.BLACK, 6);
+            TestImages.write(folder.resolve("a/" + i + ".png"), Color.WHITE, 6);
+            TestImages.write(folder.resolve("b/" + i + ".png"), Color.BLACK, 6);
         }
         Dataset data = DataLoading.load(request().withImages(0, true));
         assertArrayEquals(new int[] {1, 6, 6}, data.inputShape());
@@ -60,10 +56,10 @@ class ImageFolderLoaderTest {
     @Test
     void trainAndTestFoldersKeepTheTestSet() throws Exception {
         for (int i = 0; i < 3; i++) {
-            image(folder.resolve("train/cat/" + i + ".png"), Color.GRAY, 4);
-            image(folder.resolve("train/dog/" + i + ".png"), Color.ORANGE, 4);
+            TestImages.write(folder.resolve("train/cat/" + i + ".png"), Color.GRAY, 4);
+            TestImages.write(folder.resolve("train/dog/" + i + ".png"), Color.ORANGE, 4);
         }
-        image(folder.resolve("test/cat/9.png"), Color.GRAY, 4);
+        TestImages.write(folder.resolve("test/cat/9.png"), Color.GRAY, 4);
         Dataset data = DataLoading.load(request());
         assertEquals(1, data.test().count());
         assertEquals(6, data.train().count() + data.validation().count());
@@ -71,7 +67,7 @@ class ImageFolderLoaderTest {
 
     @Test
     void folderWithoutClassFoldersSaysHowToArrangeIt() throws Exception {
-        image(folder.resolve("loose.png"), Color.RED, 4);
+        TestImages.write(folder.resolve("loose.png"), Color.RED, 4);
         DataLoadException e = assertThrows(DataLoadException.class, () -> DataLoading.load(request()));
         assertTrue(e.getMessage().contains("has no class sub-folders; put the images of each class in a sub-folder"),
                 e.getMessage());
@@ -79,8 +75,8 @@ class ImageFolderLoaderTest {
 
     @Test
     void nonImageFileIsNamed() throws Exception {
-        image(folder.resolve("a/1.png"), Color.RED, 4);
-        image(folder.resolve("b/1.png"), Color.RED, 4);
+        TestImages.write(folder.resolve("a/1.png"), Color.RED, 4);
+        TestImages.write(folder.resolve("b/1.png"), Color.RED, 4);
         Files.writeString(folder.resolve("b/notes.txt"), "not a picture");
         DataLoadException e = assertThrows(DataLoadException.class, () -> DataLoading.load(request()));
         assertTrue(e.getMessage().contains("notes.txt: is not an image"), e.getMessage());
@@ -88,8 +84,8 @@ class ImageFolderLoaderTest {
 
     @Test
     void brokenImageFileIsNamed() throws Exception {
-        image(folder.resolve("a/1.png"), Color.RED, 4);
-        image(folder.resolve("b/1.png"), Color.RED, 4);
+        TestImages.write(folder.resolve("a/1.png"), Color.RED, 4);
+        TestImages.write(folder.resolve("b/1.png"), Color.RED, 4);
         Files.writeString(folder.resolve("b/2.png"), "not really a png");
         DataLoadException e = assertThrows(DataLoadException.class, () -> DataLoading.load(request()));
         assertTrue(e.getMessage().contains("2.png: is not an image LayerLab can read"), e.getMessage());
