@@ -40,6 +40,7 @@ final class CurveChart extends LineChart<Number, Number> {
         fitEpochs(x, Math.max(epochs.get(), longestRun(runs)));
         setAnimated(false);
         setCreateSymbols(false);
+        setLegendVisible(false);
         runs.addListener((ListChangeListener<RunView>) c -> sync(runs));
         sync(runs);
     }
@@ -62,29 +63,36 @@ final class CurveChart extends LineChart<Number, Number> {
         }
         for (RunView run : runs) {
             if (!shown.containsKey(run)) {
-                XYChart.Series<Number, Number> t = series(run.name() + " training · " + run.label(), train.apply(run));
+                XYChart.Series<Number, Number> t = series(run.name() + " training", train.apply(run));
                 XYChart.Series<Number, Number> v = series(run.name() + " validation", validation.apply(run));
                 shown.put(run, List.of(t, v));
                 run.visibleProperty().addListener((o, a, visible) -> {
                     if (visible) {
                         getData().addAll(shown.get(run));
-                        dash(shown.get(run).get(1));
+                        paint(run, shown.get(run));
                     } else {
                         getData().removeAll(shown.get(run));
                     }
                 });
                 if (run.visibleProperty().get()) {
                     getData().addAll(t, v);
-                    dash(v);
+                    paint(run, List.of(t, v));
                 }
             }
         }
     }
 
-    /** Validation curves are dashed, so that each run's two curves are told apart without a legend. */
-    private static void dash(XYChart.Series<Number, Number> validation) {
-        if (validation.getNode() != null) {
-            validation.getNode().setStyle("-fx-stroke-dash-array: 8 5;");
+    /**
+     * A run's two curves share the run's colour (shown beside it in the runs list, which serves as the
+     * legend); validation is dashed.
+     */
+    private static void paint(RunView run, List<XYChart.Series<Number, Number>> curves) {
+        String colour = "-fx-stroke: " + RunView.colour(run.colourIndex()) + ";";
+        if (curves.get(0).getNode() != null) {
+            curves.get(0).getNode().setStyle(colour);
+        }
+        if (curves.get(1).getNode() != null) {
+            curves.get(1).getNode().setStyle(colour + " -fx-stroke-dash-array: 8 5;");
         }
     }
 

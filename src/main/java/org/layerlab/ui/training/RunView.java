@@ -14,6 +14,7 @@ public final class RunView {
     private final String name;
     private final String label;
     private final int epochs;
+    private final int colourIndex;
     private final ObservableList<ChartPoint> trainLoss = FXCollections.observableArrayList();
     private final ObservableList<ChartPoint> validationLoss = FXCollections.observableArrayList();
     private final ObservableList<ChartPoint> trainAccuracy = FXCollections.observableArrayList();
@@ -21,15 +22,28 @@ public final class RunView {
     private final BooleanProperty visible = new SimpleBooleanProperty(true);
     private final StringProperty result = new SimpleStringProperty("running");
 
-    public RunView(String name, String label, int epochs) {
+    /** Colours that stay apart on a white chart and for common colour blindness (Okabe–Ito). */
+    private static final java.util.List<String> COLOURS = java.util.List.of("#0072B2", "#D55E00", "#009E73",
+            "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442");
+
+    public RunView(String name, String label, int epochs, int colourIndex) {
         this.name = name;
         this.label = label;
         this.epochs = epochs;
+        this.colourIndex = colourIndex;
+    }
+
+    public static String colour(int index) {
+        return COLOURS.get(index % COLOURS.size());
+    }
+
+    public int colourIndex() {
+        return colourIndex;
     }
 
     /** A run read from a project file has epoch figures only. */
-    public static RunView of(RunRecord record) {
-        RunView view = new RunView(record.name(), record.label(), record.config().epochs());
+    public static RunView of(RunRecord record, int colourIndex) {
+        RunView view = new RunView(record.name(), record.label(), record.config().epochs(), colourIndex);
         for (TrainingEvent.EpochEnded e : record.epochs()) {
             view.addEpoch(e);
         }
@@ -44,6 +58,18 @@ public final class RunView {
         trainLoss.add(new ChartPoint(e.epoch(), e.trainLoss()));
         trainAccuracy.add(new ChartPoint(e.epoch(), e.trainAccuracy()));
         addValidation(e);
+    }
+
+    /**
+     * At an epoch end, a live run adds the epoch's average training figures only where no batch figure of
+     * that epoch reached the screen (a short epoch can end between two screen updates).
+     */
+    void addTrainingIfMissing(TrainingEvent.EpochEnded e) {
+        double last = trainLoss.isEmpty() ? Double.NEGATIVE_INFINITY : trainLoss.get(trainLoss.size() - 1).x();
+        if (last <= e.epoch() - 1) {
+            trainLoss.add(new ChartPoint(e.epoch(), e.trainLoss()));
+            trainAccuracy.add(new ChartPoint(e.epoch(), e.trainAccuracy()));
+        }
     }
 
     /** A live run draws training from its batches; each epoch end adds the validation figures. */

@@ -162,15 +162,21 @@ public final class TrainingView extends BorderPane {
                 }
                 CheckBox show = new CheckBox(run.name() + " · " + run.label());
                 show.selectedProperty().bindBidirectional(run.visibleProperty());
+                javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 22, 0);
+                swatch.setStyle("-fx-stroke: " + RunView.colour(run.colourIndex()) + "; -fx-stroke-width: 3;");
+                show.setGraphic(swatch);
                 Label result = new Label();
                 result.textProperty().bind(run.resultProperty());
                 result.getStyleClass().add("text-muted");
                 setGraphic(new VBox(2, show, result));
             }
         });
-        Label title = new Label("Runs (tick to show on the charts)");
+        Label title = new Label("Runs");
         title.getStyleClass().add("title-4");
-        return new VBox(6, title, list);
+        Label hint = new Label("Solid lines: training · dashed: validation. Untick a run to hide it.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("text-muted");
+        return new VBox(6, title, hint, list);
     }
 
     private Node curves() {

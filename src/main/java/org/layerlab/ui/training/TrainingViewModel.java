@@ -86,7 +86,11 @@ public final class TrainingViewModel {
         showConfig(project.trainingProperty().get());
         project.openedProperty().addListener((o, a, b) -> {
             showConfig(project.trainingProperty().get());
-            runs.setAll(project.runs().stream().map(RunView::of).toList());
+            List<RunView> views = new java.util.ArrayList<>();
+            for (RunRecord record : project.runs()) {
+                views.add(RunView.of(record, views.size()));
+            }
+            runs.setAll(views);
         });
         for (javafx.beans.Observable setting : List.of(optimizer, learningRate, momentum, rho, beta1, beta2, loss,
                 epochs, batchSize, validationFraction, seed, patience, keepBest)) {
@@ -154,7 +158,7 @@ public final class TrainingViewModel {
         RunRecord previous = project.runs().isEmpty() ? null : project.runs().get(project.runs().size() - 1);
         String label = RunDiff.describe(previous == null ? null : previous.stack(),
                 previous == null ? null : previous.config(), check.stack(), config);
-        RunView run = new RunView("Run " + (runs.size() + 1), label, config.epochs());
+        RunView run = new RunView("Run " + (runs.size() + 1), label, config.epochs(), runs.size());
         runs.add(run);
         currentRun.set(run);
         control = new TrainingControl();
@@ -194,6 +198,7 @@ public final class TrainingViewModel {
     private void show(RunView run, EventBuffer.Update update) {
         for (TrainingEvent event : update.milestones()) {
             if (event instanceof TrainingEvent.EpochEnded epoch) {
+                run.addTrainingIfMissing(epoch);
                 run.addValidation(epoch);
                 progress.set((double) epoch.epoch() / epoch.epochs());
             } else if (event instanceof TrainingEvent.Finished finished) {
