@@ -44,7 +44,7 @@ import org.layerlab.ui.project.ProjectState;
  * {@link EventBuffer}, a few times a second at most.
  */
 public final class TrainingViewModel {
-    static final long SCREEN_INTERVAL_NANOS = 250_000_000L;
+    static final long SCREEN_INTERVAL_NANOS = 500_000_000L;
 
     private final ProjectState project;
     private final TrainingEngine engine;
