@@ -1,6 +1,5 @@
 package org.layerlab.core.project;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.stack.LayerStack;
 import org.layerlab.core.training.TrainingConfig;
@@ -14,23 +13,5 @@ public record Project(DataSettings data, LayerStack stack, TrainingConfig traini
 
     public static Project empty() {
         return new Project(null, new LayerStack(null, List.of()), TrainingConfig.DEFAULT, List.of());
-    }
-
-    public Project withData(DataSettings value) {
-        return new Project(value, stack, training, runs);
-    }
-
-    public Project withStack(LayerStack value) {
-        return new Project(data, value, training, runs);
-    }
-
-    public Project withTraining(TrainingConfig value) {
-        return new Project(data, stack, value, runs);
-    }
-
-    public Project withRun(RunRecord run) {
-        List<RunRecord> all = new ArrayList<>(runs);
-        all.add(run);
-        return new Project(data, stack, training, all);
     }
 }

@@ -2,7 +2,6 @@ package org.layerlab.core.stack;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * An input shape and an ordered list of layers. The input may be left open (null): it is then taken
@@ -16,10 +15,6 @@ public record LayerStack(TensorShape input, List<Layer> layers) {
 
     public static LayerStack of(TensorShape input, Layer... layers) {
         return new LayerStack(input, List.of(layers));
-    }
-
-    public Optional<TensorShape> declaredInput() {
-        return Optional.ofNullable(input);
     }
 
     public LayerStack withInput(TensorShape newInput) {

@@ -2,8 +2,4 @@ package org.layerlab.core.training;
 
 /** A model's answer for one input: the most likely class and the probability of each class. */
 public record Prediction(int predictedClass, float[] probabilities) {
-
-    public float confidence() {
-        return probabilities[predictedClass];
-    }
 }

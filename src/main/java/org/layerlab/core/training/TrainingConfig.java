@@ -26,10 +26,6 @@ public record TrainingConfig(OptimizerSettings optimizer, LossKind loss, int epo
         return new TrainingConfig(optimizer, loss, epochs, value, validationFraction, seed, earlyStopping);
     }
 
-    public TrainingConfig withValidationFraction(double value) {
-        return new TrainingConfig(optimizer, loss, epochs, batchSize, value, seed, earlyStopping);
-    }
-
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(optimizer, loss, epochs, batchSize, validationFraction, value, earlyStopping);
     }

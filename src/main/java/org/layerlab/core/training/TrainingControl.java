@@ -26,10 +26,6 @@ public final class TrainingControl {
         return cancelled;
     }
 
-    public synchronized boolean isPaused() {
-        return paused;
-    }
-
     /** Blocks the training thread while paused; returns false if the run was cancelled. */
     public synchronized boolean awaitRunnable() throws InterruptedException {
         while (paused && !cancelled) {
