@@ -46,6 +46,8 @@ public final class UiBenchmark {
             MainWindow w = LayerLabApp.build(new Stage(), new DjlTrainingEngine(), executor,
                     Files.createTempDirectory("layerlab-bench"));
             w.stage().show();
+            // As the CLI run: no validation split, set before loading so that Start trains on the loaded data.
+            w.training().validationFractionProperty().set(0.0);
             w.data().loadSample("mnist");
             return w;
         });
@@ -53,11 +55,10 @@ public final class UiBenchmark {
         onFx(() -> {
             window.network().applyTemplate(template);
             window.training().epochsProperty().set(1);
-            window.training().validationFractionProperty().set(0.0);
             window.tabs().getSelectionModel().select(3);
             return null;
         });
-        Dataset data = reloadWithoutValidation(window);
+        Dataset data = window.projects().state().datasetProperty().get();
         double[] cli = new double[runs];
         double[] gui = new double[runs];
         double longestGap = 0;
@@ -94,13 +95,6 @@ public final class UiBenchmark {
                 + "org.layerlab.ui.UiBenchmark " + model + " " + runs);
         executor.close();
         Platform.exit();
-    }
-
-    /** The same split as the screen's (no validation), loaded once for the headless runs. */
-    private static Dataset reloadWithoutValidation(MainWindow window) throws Exception {
-        TrainingConfig config = window.training().config();
-        return org.layerlab.data.DataLoading.load(org.layerlab.data.DataRequests.from(
-                window.projects().state().dataSettingsProperty().get(), config.validationFraction(), config.seed()));
     }
 
     private static double headless(MainWindow window, Dataset data) {
