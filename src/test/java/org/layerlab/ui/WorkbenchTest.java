@@ -95,6 +95,11 @@ class WorkbenchTest {
         assertEquals("15 parameters", total(robot));
         assertTrue(robot.lookup("#problems").queryListView().getItems().isEmpty(),
                 "Dense(3) on iris is a valid network");
+
+        Node editedUnits = robot.lookup("#layer-sheet").lookup(".text-field").query();
+        robot.clickOn(editedUnits).type(KeyCode.HOME).type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, stack(robot).getItems().size(), "Delete in a text field edits the text, not the stack");
     }
 
     @Test
@@ -138,10 +143,12 @@ class WorkbenchTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, stack(robot).getItems().size());
         robot.clickOn("#redo");
-        assertEquals(1, stack(robot).getItems().size());
+        robot.clickOn("#redo");
+        assertEquals(2, stack(robot).getItems().size());
         robot.clickOn(robot.lookup("#stack").lookup("Dense(64)").<Node>query());
         robot.type(KeyCode.DELETE);
-        assertEquals(0, stack(robot).getItems().size());
+        assertEquals(1, stack(robot).getItems().size(), "one key press removes one layer");
+        assertEquals("Dropout(0.5)", stack(robot).getItems().get(0).label());
     }
 
     @Test

@@ -142,8 +142,13 @@ public final class NetworkView extends BorderPane {
         list.setId("stack");
         list.setPlaceholder(new Label("Drag layers here, or pick a template above."));
         list.setCellFactory(view -> new LayerCell());
-        list.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.selectedProperty().set(
-                b.intValue()));
+        // Replacing the rows after an edit clears the list's selection for a moment; the ViewModel keeps
+        // the selected layer, so that the property sheet stays on the layer being edited.
+        list.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) {
+                model.selectedProperty().set(b.intValue());
+            }
+        });
         model.selectedProperty().addListener((o, a, b) -> {
             if (list.getSelectionModel().getSelectedIndex() != b.intValue()) {
                 list.getSelectionModel().select(b.intValue());
