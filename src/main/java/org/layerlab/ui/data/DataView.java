@@ -180,6 +180,10 @@ public final class DataView extends BorderPane {
             column.setPrefWidth(table.columns().size() > 8 ? 60 : 120);
             preview.getColumns().add(column);
         }
+        // A few columns share the width, the last (often the sentences of text data) taking what is left;
+        // many columns (pixels) keep a narrow width each and scroll.
+        preview.setColumnResizePolicy(table.columns().size() <= 8
+                ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN : TableView.UNCONSTRAINED_RESIZE_POLICY);
         preview.getItems().setAll(table.rows());
         stats.getItems().setAll(table.stats());
     }
