@@ -170,9 +170,11 @@ public final class TrainingViewModel {
         progressText.set("Starting…");
         startedNanos = System.nanoTime();
         EventBuffer buffer = new EventBuffer(ui, update -> show(run, update), SCREEN_INTERVAL_NANOS);
+        org.layerlab.core.project.DataSettings dataSettings = project.dataSettingsProperty().get();
         executor.submit(() -> {
-            Dataset trainOn = sameSplit(data, config) ? data : DataLoading.load(DataRequests.from(
-                    project.dataSettingsProperty().get(), config.validationFraction(), config.seed()));
+            // The validation share or seed changed since the data was loaded: split it again, off this thread.
+            Dataset trainOn = sameSplit(data, config) ? data : DataLoading.load(DataRequests.from(dataSettings,
+                    config.validationFraction(), config.seed()));
             TrainingResult result = engine.train(trainOn, check.stack(), config, buffer, runControl);
             double testAccuracy = Double.NaN;
             if (result.model() != null) {
