@@ -91,6 +91,22 @@ class ViewModelTest {
     }
 
     @Test
+    void aDivergingRunEndsWithAdviceAndIsKept() {
+        state.datasetProperty().set(org.layerlab.testing.TinyData.blobs(60, 4, 1e19f));
+        network.insert(LayerKind.DENSE, 0);
+        network.changeSetting("units", 2);
+        training.optimizerProperty().set(org.layerlab.core.training.OptimizerKind.SGD);
+        training.learningRateProperty().set(5);
+        training.lossProperty().set(org.layerlab.core.training.LossKind.MEAN_SQUARED_ERROR);
+        training.start();
+        assertFalse(training.runningProperty().get());
+        assertTrue(training.messageProperty().get().contains("training diverged. Lower the learning rate (now 5.0)"),
+                training.messageProperty().get());
+        assertEquals("DIVERGED", state.runs().get(0).outcome());
+        assertTrue(training.runs().get(0).resultProperty().get().startsWith("diverged"));
+    }
+
+    @Test
     void startWithoutDataSaysWhatToDo() {
         training.start();
         assertEquals("Load data first (step 1, Data).", training.messageProperty().get());

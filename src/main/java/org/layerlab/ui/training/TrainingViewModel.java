@@ -173,8 +173,9 @@ public final class TrainingViewModel {
         org.layerlab.core.project.DataSettings dataSettings = project.dataSettingsProperty().get();
         executor.submit(() -> {
             // The validation share or seed changed since the data was loaded: split it again, off this thread.
-            Dataset trainOn = sameSplit(data, config) ? data : DataLoading.load(DataRequests.from(dataSettings,
-                    config.validationFraction(), config.seed()));
+            boolean resplit = dataSettings != null && !sameSplit(data, config);
+            Dataset trainOn = resplit ? DataLoading.load(DataRequests.from(dataSettings, config.validationFraction(),
+                    config.seed())) : data;
             TrainingResult result = engine.train(trainOn, check.stack(), config, buffer, runControl);
             double testAccuracy = Double.NaN;
             if (result.model() != null) {
