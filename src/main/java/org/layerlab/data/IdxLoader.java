@@ -29,11 +29,13 @@ public final class IdxLoader {
         Path trainLabels = find(folder, true, "labels");
         Path testImages = findOptional(folder, false, "images");
         Path testLabels = findOptional(folder, false, "labels");
-        Samples all = samples(trainImages, trainLabels);
-        int[] shape = imageShape(IdxReader.read(trainImages, 3));
+        IdxReader.IdxArray images = IdxReader.read(trainImages, 3);
+        Samples all = samples(trainImages, images, trainLabels);
+        int[] shape = {1, images.dims()[1], images.dims()[2]};
         boolean givenTest = testImages != null && testLabels != null;
         int[][] parts = split.assign(all.count(), !givenTest);
-        Samples test = givenTest ? samples(testImages, testLabels) : all.subset(parts[2]);
+        Samples test = givenTest ? samples(testImages, IdxReader.read(testImages, 3), testLabels)
+                : all.subset(parts[2]);
         int classes = Math.max(maxLabel(all.labels()), maxLabel(test.labels())) + 1;
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
@@ -46,8 +48,7 @@ public final class IdxLoader {
                 all.subset(parts[1]), test, new Preprocessing.Image(1, shape[1], shape[2]), split, notes);
     }
 
-    private static Samples samples(Path images, Path labels) throws DataLoadException {
-        IdxReader.IdxArray x = IdxReader.read(images, 3);
+    private static Samples samples(Path images, IdxReader.IdxArray x, Path labels) throws DataLoadException {
         IdxReader.IdxArray y = IdxReader.read(labels, 1);
         if (x.count() != y.count()) {
             throw new DataLoadException(images + " holds " + x.count() + " images but " + labels + " holds "
@@ -58,10 +59,6 @@ public final class IdxLoader {
             labelValues[i] = y.data()[i] & 0xFF;
         }
         return new Samples(new ByteFeatures(x.data(), x.itemSize()), labelValues);
-    }
-
-    private static int[] imageShape(IdxReader.IdxArray images) {
-        return new int[] {1, images.dims()[1], images.dims()[2]};
     }
 
     private static int maxLabel(int[] labels) {
