@@ -15,7 +15,12 @@ public final class Launcher {
         // Nothing is ever downloaded at run time: the native PyTorch library ships in the class path.
         System.setProperty("ai.djl.offline", "true");
         if (args.length == 0) {
-            LayerLabApp.open();
+            try {
+                LayerLabApp.open();
+            } catch (UnsupportedOperationException e) {
+                // No display (a server, a terminal over SSH): say so in one line and point to the CLI.
+                System.exit(LayerLabCli.reportNoWindow(e.getMessage()));
+            }
         } else {
             System.exit(LayerLabCli.run(args));
         }

@@ -26,6 +26,13 @@ public final class LayerLabCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Explains that the window cannot open here; returns the exit status. */
+    public static int reportNoWindow(String reason) {
+        System.err.println("layerlab: cannot open the window (" + reason + "); on a machine without a display use "
+                + "the command line (add --help to see its commands).");
+        return USER_ERROR;
+    }
+
     /** Runs the CLI on the console and returns the exit status. */
     public static int run(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
