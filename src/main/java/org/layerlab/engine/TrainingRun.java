@@ -60,8 +60,8 @@ final class TrainingRun {
                 Thread.currentThread().interrupt();
             }
             String message = "Training failed: " + e.getMessage();
-            observer.onEvent(new TrainingEvent.Finished(TrainingOutcome.CANCELLED, message));
-            return new TrainingResult(null, TrainingOutcome.CANCELLED, message, epochs);
+            observer.onEvent(new TrainingEvent.Finished(TrainingOutcome.FAILED, message));
+            return new TrainingResult(null, TrainingOutcome.FAILED, message, epochs);
         }
     }
 

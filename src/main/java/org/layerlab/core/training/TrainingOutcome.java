@@ -5,5 +5,7 @@ public enum TrainingOutcome {
     COMPLETED,
     STOPPED_EARLY,
     CANCELLED,
-    DIVERGED
+    DIVERGED,
+    /** The engine itself failed (for example out of memory); the message says how. */
+    FAILED
 }
