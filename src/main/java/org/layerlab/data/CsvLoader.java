@@ -24,10 +24,6 @@ public final class CsvLoader {
     private CsvLoader() {
     }
 
-    public static Dataset load(Path file, DataRequest request) throws DataLoadException {
-        return load(file, TableReader.read(file), request);
-    }
-
     static Dataset load(Path file, Table table, DataRequest request) throws DataLoadException {
         String label = TableColumns.labelColumn(file, table, request.labelColumn());
         List<String> featureNames = new ArrayList<>(table.columnNames());
@@ -101,11 +97,15 @@ public final class CsvLoader {
         float[] features = new float[rows.size() * width];
         int[] labels = new int[rows.size()];
         Column<?> labelColumn = table.column(label);
+        List<Column<?>> columns = new ArrayList<>();
+        for (Preprocessing.Column column : prep.columns()) {
+            columns.add(table.column(column.name()));
+        }
+        String[] cells = new String[columns.size()];
         for (int r = 0; r < rows.size(); r++) {
             int row = rows.get(r);
-            String[] cells = new String[prep.columns().size()];
             for (int c = 0; c < cells.length; c++) {
-                Column<?> column = table.column(prep.columns().get(c).name());
+                Column<?> column = columns.get(c);
                 cells[c] = column.isMissing(row) ? null : TableColumns.cell(column, row);
             }
             TabularEncoder.encode(prep, cells, features, r * width);

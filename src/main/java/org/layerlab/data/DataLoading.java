@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
+import tech.tablesaw.api.Table;
 import org.layerlab.core.data.Dataset;
 
 /** The one entry point for loading data: resolves samples, picks a loader and reports failures clearly. */
@@ -28,12 +29,16 @@ public final class DataLoading {
         }
         DataFormat format = request.format() == DataFormat.AUTO ? detect(path, request) : request.format();
         try {
-            return switch (format) {
-                case IDX -> IdxLoader.load(path, request.split());
-                case IMAGES -> ImageFolderLoader.load(path, request);
-                case TEXT -> TextLoader.load(path, null, request);
-                case CSV, AUTO -> CsvLoader.load(path, request);
-            };
+            if (format == DataFormat.IDX) {
+                return IdxLoader.load(path, request.split());
+            }
+            if (format == DataFormat.IMAGES) {
+                return ImageFolderLoader.load(path, request);
+            }
+            // A table is read once, both to tell sentences from measurements and to load it.
+            Table table = TableReader.read(path);
+            boolean text = format == DataFormat.TEXT || (format == DataFormat.AUTO && TextSniffer.looksLikeText(table));
+            return text ? TextLoader.load(path, table, null, request) : CsvLoader.load(path, table, request);
         } catch (OutOfMemoryError e) {
             throw new DataLoadException(path + ": is too large for the memory LayerLab may use; use a smaller "
                     + "dataset or start LayerLab with a larger -Xmx.");
@@ -55,7 +60,10 @@ public final class DataLoading {
         return load(resolved);
     }
 
-    /** A folder of IDX files, a folder of class folders, a table of sentences, or any other table. */
+    /**
+     * A folder of IDX files or of class folders; TEXT when a text column was named; AUTO for any other
+     * file, which is a table whose columns decide between sentences and measurements.
+     */
     private static DataFormat detect(Path path, DataRequest request) throws DataLoadException {
         if (Files.isDirectory(path)) {
             try (Stream<Path> files = Files.list(path)) {
@@ -73,6 +81,6 @@ public final class DataLoading {
             throw new DataLoadException(path + ": is a single IDX file; choose the folder that holds the images and "
                     + "labels files.");
         }
-        return TextSniffer.looksLikeText(path) ? DataFormat.TEXT : DataFormat.CSV;
+        return DataFormat.AUTO;
     }
 }

@@ -28,7 +28,10 @@ public final class TextLoader {
 
     /** Loads {@code file}; when {@code testFile} is given it is the test set and no test rows are held out. */
     public static Dataset load(Path file, Path testFile, DataRequest request) throws DataLoadException {
-        Table table = TableReader.read(file);
+        return load(file, TableReader.read(file), testFile, request);
+    }
+
+    static Dataset load(Path file, Table table, Path testFile, DataRequest request) throws DataLoadException {
         String textColumn = textColumn(file, table, request.textColumn());
         String label = request.labelColumn() != null ? TableColumns.labelColumn(file, table, request.labelColumn())
                 : guessLabel(table, textColumn);

@@ -1,6 +1,5 @@
 package org.layerlab.data;
 
-import java.nio.file.Path;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -11,8 +10,7 @@ final class TextSniffer {
     private TextSniffer() {
     }
 
-    static boolean looksLikeText(Path file) throws DataLoadException {
-        Table table = TableReader.read(file);
+    static boolean looksLikeText(Table table) {
         for (Column<?> column : table.columns()) {
             int n = Math.min(column.size(), 100);
             double words = 0;

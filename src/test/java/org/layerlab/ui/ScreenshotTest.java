@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.stack.LayerKind;
 import org.layerlab.core.stack.Template;
-import org.layerlab.engine.DjlTrainingEngine;
-import org.layerlab.ui.common.FxTaskExecutor;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,29 +19,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * Renders the main screens to PNG (target/screenshots) so that they can be looked at and kept in the
  * README; each picture is checked to be a real, non-empty image.
  */
-@ExtendWith(ApplicationExtension.class)
-class ScreenshotTest {
-    @TempDir
-    static Path home;
-
-    private MainWindow window;
-    private FxTaskExecutor executor;
+class ScreenshotTest extends WorkbenchTestBase {
 
     @Start
     void start(Stage stage) {
-        executor = new FxTaskExecutor();
-        window = LayerLabApp.build(stage, new DjlTrainingEngine(), executor, home);
-        stage.show();
-    }
-
-    @AfterEach
-    void stopWork() {
-        executor.close();
-    }
-
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {

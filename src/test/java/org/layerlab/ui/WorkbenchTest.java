@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
@@ -15,44 +13,19 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.layerlab.engine.DjlTrainingEngine;
-import org.layerlab.ui.common.FxTaskExecutor;
 import org.layerlab.ui.network.LayerRow;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench used the way a student uses it, headless under Monocle. */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchTest {
-    @TempDir
-    static Path home;
-
-    private MainWindow window;
-    private FxTaskExecutor executor;
+class WorkbenchTest extends WorkbenchTestBase {
 
     @Start
     void start(Stage stage) {
-        executor = new FxTaskExecutor();
-        window = LayerLabApp.build(stage, new DjlTrainingEngine(), executor, home);
-        stage.show();
-    }
-
-    @AfterEach
-    void stopWork() {
-        window.training().stop();
-        executor.close();
-    }
-
-    private static void await(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     private void loadIris(FxRobot robot) throws Exception {

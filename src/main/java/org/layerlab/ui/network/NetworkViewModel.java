@@ -152,14 +152,20 @@ public final class NetworkViewModel {
     private void refresh() {
         LayerStack stack = adapted();
         Dataset data = project.datasetProperty().get();
-        StackSummary summary = ShapeInference.summarize(stack);
         List<String> all = new ArrayList<>();
-        if (stack.input() == null) {
-            all.add("Load data first: the input shape comes from it.");
-        } else if (data != null) {
-            all.addAll(StackCompatibility.check(stack, data, project.trainingProperty().get().loss()).problems());
+        StackSummary summary;
+        if (data != null) {
+            StackCompatibility.Result check = StackCompatibility.check(stack, data,
+                    project.trainingProperty().get().loss());
+            summary = check.summary();
+            all.addAll(check.problems());
         } else {
-            all.addAll(summary.problems());
+            summary = ShapeInference.summarize(stack);
+            if (stack.input() == null) {
+                all.add("Load data first: the input shape comes from it.");
+            } else {
+                all.addAll(summary.problems());
+            }
         }
         List<LayerRow> list = new ArrayList<>();
         for (LayerSummary layer : summary.layers()) {
