@@ -94,6 +94,10 @@ public final class InputReader {
     }
 
     private static Inputs rows(Path file, Preprocessing.Tabular prep) throws DataLoadException {
+        if (Files.isDirectory(file)) {
+            throw new DataLoadException(file + ": is a folder, but this model reads a CSV file with the columns "
+                    + prep.columns().stream().map(Preprocessing.Column::name).toList() + ".");
+        }
         Table table = TableReader.read(file);
         List<Column<?>> columns = new ArrayList<>();
         for (Preprocessing.Column column : prep.columns()) {

@@ -66,6 +66,8 @@ class CliTest {
         assertEquals(0, predict.status(), predict.err());
         assertTrue(predict.out().startsWith("line 2: setosa"), predict.out());
         assertTrue(predict.out().contains("line 3: virginica"), predict.out());
+        assertOneLineError(run("predict", "--model", out.toString(), "--input", folder.toString()),
+                "is a folder, but this model reads a CSV file with the columns [sepal_length");
     }
 
     @Test
