@@ -31,7 +31,7 @@ final class PeerBenchmark {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = process.waitFor();
-            for (String line : output.split("\n")) {
+            for (String line : output.lines().toList()) {
                 if (line.startsWith("{")) {
                     JsonNode json = new ObjectMapper().readTree(line);
                     return Optional.of(new double[] {json.path("samples_per_s").asDouble(),

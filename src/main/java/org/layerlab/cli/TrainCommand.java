@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
         stdout.print(SummaryTable.render(check.summary()));
         stdout.flush();
         TrainingResult result = new DjlTrainingEngine().train(dataset, check.stack(), config,
-                new ProgressPrinter(stdout, System.console() != null), new TrainingControl());
+                new ProgressPrinter(stdout, onTerminal()), new TrainingControl());
         MetricsFile.write(out.resolve("metrics.csv"), result.epochs());
         if (result.outcome() == TrainingOutcome.DIVERGED || result.model() == null) {
             throw new UserError(result.message());
@@ -80,5 +80,11 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    // On Java 17, which LayerLab targets, console() is null exactly when output is not a terminal.
+    @SuppressWarnings("SystemConsoleNull")
+    private static boolean onTerminal() {
+        return System.console() != null;
     }
 }

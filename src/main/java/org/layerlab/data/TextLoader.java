@@ -97,7 +97,7 @@ public final class TextLoader {
     /** A column called label/class/sentiment/target, else the last column that is not the text. */
     private static String guessLabel(Table table, String textColumn) {
         for (String name : table.columnNames()) {
-            if (List.of("label", "class", "sentiment", "target", "y").contains(name.toLowerCase())) {
+            if (List.of("label", "class", "sentiment", "target", "y").contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 return name;
             }
         }

@@ -42,22 +42,23 @@ final class PreprocessingJson {
 
     static Preprocessing read(JsonNode node, String name) throws FileFormatException {
         String type = node.path("type").asText("");
-        switch (type) {
-            case "image":
-                return new Preprocessing.Image(node.path("channels").asInt(1), node.path("height").asInt(),
-                        node.path("width").asInt());
-            case "text":
-                return new Preprocessing.Text(strings(node.path("vocabulary")), node.path("sequence_length").asInt());
-            case "tabular":
-                List<Preprocessing.Column> columns = new ArrayList<>();
-                for (JsonNode c : node.path("columns")) {
-                    columns.add(new Preprocessing.Column(c.path("name").asText(), c.path("mean").asDouble(0),
-                            c.path("std").asDouble(1), strings(c.path("levels"))));
-                }
-                return new Preprocessing.Tabular(node.path("label_column").asText(), columns);
-            default:
-                throw new FileFormatException(name + ": unknown preprocessing type '" + type + "'.");
+        return switch (type) {
+            case "image" -> new Preprocessing.Image(node.path("channels").asInt(1), node.path("height").asInt(),
+                    node.path("width").asInt());
+            case "text" -> new Preprocessing.Text(strings(node.path("vocabulary")),
+                    node.path("sequence_length").asInt());
+            case "tabular" -> tabular(node);
+            default -> throw new FileFormatException(name + ": unknown preprocessing type '" + type + "'.");
+        };
+    }
+
+    private static Preprocessing.Tabular tabular(JsonNode node) {
+        List<Preprocessing.Column> columns = new ArrayList<>();
+        for (JsonNode c : node.path("columns")) {
+            columns.add(new Preprocessing.Column(c.path("name").asText(), c.path("mean").asDouble(0),
+                    c.path("std").asDouble(1), strings(c.path("levels"))));
         }
+        return new Preprocessing.Tabular(node.path("label_column").asText(), columns);
     }
 
     static List<String> strings(JsonNode array) {

@@ -59,8 +59,11 @@ class CliTest {
         assertTrue(evaluate.out().contains("virginica"), evaluate.out());
 
         Path flowers = folder.resolve("flowers.csv");
-        Files.writeString(flowers, "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n"
-                + "6.9,3.1,5.4,2.1\n");
+        Files.writeString(flowers, """
+                sepal_length,sepal_width,petal_length,petal_width
+                5.1,3.5,1.4,0.2
+                6.9,3.1,5.4,2.1
+                """);
         Run predict = run("predict", "--model", out.resolve("model").toString(), "--input", flowers.toString(), "--top",
                 "1");
         assertEquals(0, predict.status(), predict.err());

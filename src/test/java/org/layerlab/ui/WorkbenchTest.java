@@ -205,13 +205,14 @@ class WorkbenchTest extends WorkbenchTestBase {
             window.training().start();
         });
         await(() -> window.training().progressProperty().get() > 0);
-        WaitForAsyncUtils.asyncFx(() -> window.stage().fireEvent(new javafx.stage.WindowEvent(window.stage(),
+        java.util.concurrent.Future<Void> closing = WaitForAsyncUtils.asyncFx(() -> window.stage().fireEvent(new javafx.stage.WindowEvent(window.stage(),
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("OK");
         await(() -> !window.stage().isShowing());
+        WaitForAsyncUtils.waitFor(closing);
         assertFalse(window.training().runningProperty().get());
         assertTrue(window.training().runs().get(0).resultProperty().get().startsWith("cancelled"));
     }

@@ -51,7 +51,7 @@ public final class StackCompatibility {
             problems.add(data.name() + " is text (token ids per word): start the stack with an Embedding layer.");
         } else if (!text && startsWithEmbedding) {
             problems.add("Layer 1 (Embedding) needs text data, but " + data.name() + " is "
-                    + data.kind().name().toLowerCase() + " data; remove the Embedding layer.");
+                    + data.kind().name().toLowerCase(java.util.Locale.ROOT) + " data; remove the Embedding layer.");
         } else if (text && first instanceof Embedding embedding && data.preprocessing()
                 instanceof org.layerlab.core.data.Preprocessing.Text textPrep) {
             int ids = textPrep.vocabulary().size();

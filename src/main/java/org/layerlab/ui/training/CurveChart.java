@@ -75,7 +75,7 @@ final class CurveChart extends LineChart<Number, Number> {
                     }
                 });
                 if (run.visibleProperty().get()) {
-                    getData().addAll(t, v);
+                    getData().addAll(List.of(t, v));
                     paint(run, List.of(t, v));
                 }
             }

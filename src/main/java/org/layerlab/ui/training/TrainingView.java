@@ -84,7 +84,7 @@ public final class TrainingView extends BorderPane {
         Spinner<Double> validation = new Spinner<>(0.0, 0.8, model.validationFractionProperty().get(), 0.05);
         validation.valueProperty().addListener((o, a, b) -> model.validationFractionProperty().set(b));
         grid.addRow(row++, new Label("Validation share"), validation);
-        TextField seed = number("seed", model.seedProperty().get());
+        TextField seed = number("seed", (double) model.seedProperty().get());
         seed.textProperty().addListener((o, a, b) -> parse(b).ifPresent(v -> model.seedProperty().set(v.longValue())));
         grid.addRow(row++, new Label("Seed"), seed);
         Spinner<Integer> patience = new Spinner<>(0, 100, model.patienceProperty().get());
