@@ -8,8 +8,7 @@ import org.layerlab.ui.LayerLabApp;
  * not extend Application, so that JavaFX starts from the class path and jpackage can launch it plainly.
  */
 public final class Launcher {
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         // Nothing is ever downloaded at run time: the native PyTorch library ships in the class path.

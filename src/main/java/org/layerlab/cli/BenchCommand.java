@@ -35,13 +35,23 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", description = "Measure training speed against the PyTorch peer in ../shared/bench.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--models", split = ",", defaultValue = "mlp,cnn", description = "mlp, cnn or both (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--models",
+            split = ",",
+            defaultValue = "mlp,cnn",
+            description = "mlp, cnn or both (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Runs of each side; medians are reported (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--runs",
+            defaultValue = "3",
+            description = "Runs of each side; medians are reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--peer", defaultValue = "../shared/bench", paramLabel = "DIR",
+    @Option(
+            names = "--peer",
+            defaultValue = "../shared/bench",
+            paramLabel = "DIR",
             description = "Folder of the PyTorch peer scripts; 'none' to skip them (default: ${DEFAULT-VALUE}).")
     String peerFolder;
 
@@ -69,16 +79,26 @@ final class BenchCommand implements Callable<Integer> {
                 double[] result = trainOnce(mnist, stack, run);
                 ours[run - 1] = result[0];
                 oursAccuracy[run - 1] = result[1];
-                out.printf(Locale.ROOT, "%s run %d: LayerLab %,.0f samples/s, test accuracy %.4f%n", model, run,
-                        result[0], result[1]);
+                out.printf(
+                        Locale.ROOT,
+                        "%s run %d: LayerLab %,.0f samples/s, test accuracy %.4f%n",
+                        model,
+                        run,
+                        result[0],
+                        result[1]);
                 out.flush();
                 if (withPeer && peerProblem.length() == 0) {
                     Optional<double[]> peerResult = peer.run(model, run, peerProblem);
                     if (peerResult.isPresent()) {
                         theirs.add(peerResult.get()[0]);
                         theirsAccuracy.add(peerResult.get()[1]);
-                        out.printf(Locale.ROOT, "%s run %d: PyTorch  %,.0f samples/s, test accuracy %.4f%n", model,
-                                run, peerResult.get()[0], peerResult.get()[1]);
+                        out.printf(
+                                Locale.ROOT,
+                                "%s run %d: PyTorch  %,.0f samples/s, test accuracy %.4f%n",
+                                model,
+                                run,
+                                peerResult.get()[0],
+                                peerResult.get()[1]);
                     } else {
                         out.println("Peer not run: " + peerProblem);
                     }
@@ -88,16 +108,32 @@ final class BenchCommand implements Callable<Integer> {
             double speed = median(ours);
             String row = String.format(Locale.ROOT, "%-4s %,12.0f %9.4f", model, speed, median(oursAccuracy));
             if (!theirs.isEmpty()) {
-                double peerSpeed = median(theirs.stream().mapToDouble(Double::doubleValue).toArray());
-                row += String.format(Locale.ROOT, " %,12.0f %9.4f %7.2f", peerSpeed,
-                        median(theirsAccuracy.stream().mapToDouble(Double::doubleValue).toArray()), speed / peerSpeed);
+                double peerSpeed =
+                        median(theirs.stream().mapToDouble(Double::doubleValue).toArray());
+                row += String.format(
+                        Locale.ROOT,
+                        " %,12.0f %9.4f %7.2f",
+                        peerSpeed,
+                        median(theirsAccuracy.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray()),
+                        speed / peerSpeed);
             }
             table.add(row);
         }
         out.println();
-        out.printf(Locale.ROOT, "Medians of %d runs, one epoch of full MNIST each (samples/s of the training loop):%n",
+        out.printf(
+                Locale.ROOT,
+                "Medians of %d runs, one epoch of full MNIST each (samples/s of the training loop):%n",
                 runs);
-        out.printf(Locale.ROOT, "%-4s %12s %9s %12s %9s %7s%n", "", "LayerLab/s", "accuracy", "PyTorch/s", "accuracy",
+        out.printf(
+                Locale.ROOT,
+                "%-4s %12s %9s %12s %9s %7s%n",
+                "",
+                "LayerLab/s",
+                "accuracy",
+                "PyTorch/s",
+                "accuracy",
                 "ratio");
         table.forEach(out::println);
         out.println("Reproduce: java -jar target/layerlab.jar bench --runs " + runs + " --models "
@@ -106,15 +142,24 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static double[] trainOnce(Dataset mnist, LayerStack stack, int seed) {
-        TrainingConfig config = new TrainingConfig(OptimizerSettings.defaults(OptimizerKind.ADAM),
-                LossKind.SOFTMAX_CROSS_ENTROPY, 1, 128, 0, seed, org.layerlab.core.training.EarlyStopping.OFF);
-        TrainingResult result = new DjlTrainingEngine().train(mnist, stack, config, TrainingObserver.NONE,
-                new TrainingControl());
+        TrainingConfig config = new TrainingConfig(
+                OptimizerSettings.defaults(OptimizerKind.ADAM),
+                LossKind.SOFTMAX_CROSS_ENTROPY,
+                1,
+                128,
+                0,
+                seed,
+                org.layerlab.core.training.EarlyStopping.OFF);
+        TrainingResult result =
+                new DjlTrainingEngine().train(mnist, stack, config, TrainingObserver.NONE, new TrainingControl());
         if (result.model() == null) {
             throw new UserError("the benchmark run failed: " + result.message());
         }
         try (TrainedModel model = result.model()) {
-            return new double[] {result.epochs().get(0).samplesPerSecond(), model.evaluate(mnist.test()).accuracy()};
+            return new double[] {
+                result.epochs().get(0).samplesPerSecond(),
+                model.evaluate(mnist.test()).accuracy()
+            };
         }
     }
 

@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 
 /** The options that say which data to load and how; shared by train and evaluate. */
 final class DataOptions {
-    @Option(names = "--data", required = true, paramLabel = "DATA",
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "DATA",
             description = "A CSV/TSV file, a folder of IDX files or of class folders, or sample:NAME "
                     + "(see 'layerlab samples').")
     String source;
@@ -19,11 +22,17 @@ final class DataOptions {
     @Option(names = "--text-column", paramLabel = "COLUMN", description = "The column of sentences in a text table.")
     String textColumn;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "auto",
             description = "auto, csv, text, idx or images (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--image-size", paramLabel = "PIXELS", defaultValue = "0",
+    @Option(
+            names = "--image-size",
+            paramLabel = "PIXELS",
+            defaultValue = "0",
             description = "Resize images to PIXELS×PIXELS (default: the first image's size).")
     int imageSize;
 
@@ -33,7 +42,10 @@ final class DataOptions {
     @Option(names = "--fill-missing", description = "Fill missing table cells instead of leaving such rows out.")
     boolean fillMissing;
 
-    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+    @Option(
+            names = "--test-fraction",
+            paramLabel = "F",
+            defaultValue = "0.2",
             description = "Share of rows held out for the test set when the data has none (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
@@ -54,8 +66,12 @@ final class DataOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError("unknown --format '" + format + "'; use auto, csv, text, idx or images.");
         }
-        return DataRequest.of(source).withFormat(dataFormat).withLabelColumn(label).withTextColumn(textColumn)
-                .withImages(imageSize, grey).withMissing(fillMissing ? MissingValues.FILL : MissingValues.DROP)
+        return DataRequest.of(source)
+                .withFormat(dataFormat)
+                .withLabelColumn(label)
+                .withTextColumn(textColumn)
+                .withImages(imageSize, grey)
+                .withMissing(fillMissing ? MissingValues.FILL : MissingValues.DROP)
                 .withSplit(split);
     }
 }

@@ -43,12 +43,17 @@ final class EvaluateCommand implements Callable<Integer> {
             if (!dataset.classNames().equals(model.info().classNames())
                     || !Arrays.equals(dataset.inputShape(), model.info().inputShape())) {
                 throw new UserError(data.source + " does not match the model: it has classes " + dataset.classNames()
-                        + " and input " + Arrays.toString(dataset.inputShape()) + ", the model " + model.info()
-                        .classNames() + " and " + Arrays.toString(model.info().inputShape()) + ".");
+                        + " and input " + Arrays.toString(dataset.inputShape()) + ", the model "
+                        + model.info().classNames() + " and "
+                        + Arrays.toString(model.info().inputShape()) + ".");
             }
             Evaluation evaluation = model.evaluate(dataset.test());
-            out.printf(Locale.ROOT, "Test samples: %,d%nLoss: %.4f%nAccuracy: %.4f%n%n", dataset.test().count(),
-                    evaluation.loss(), evaluation.accuracy());
+            out.printf(
+                    Locale.ROOT,
+                    "Test samples: %,d%nLoss: %.4f%nAccuracy: %.4f%n%n",
+                    dataset.test().count(),
+                    evaluation.loss(),
+                    evaluation.accuracy());
             printClasses(out, evaluation.confusion(), dataset.classNames());
         }
         return 0;
@@ -57,8 +62,13 @@ final class EvaluateCommand implements Callable<Integer> {
     private static void printClasses(PrintWriter out, ConfusionMatrix confusion, List<String> names) {
         out.printf(Locale.ROOT, "%-14s %9s %9s %9s%n", "Class", "Precision", "Recall", "F1");
         for (int c = 0; c < names.size(); c++) {
-            out.printf(Locale.ROOT, "%-14s %9.3f %9.3f %9.3f%n", names.get(c), confusion.precision(c),
-                    confusion.recall(c), confusion.f1(c));
+            out.printf(
+                    Locale.ROOT,
+                    "%-14s %9.3f %9.3f %9.3f%n",
+                    names.get(c),
+                    confusion.precision(c),
+                    confusion.recall(c),
+                    confusion.f1(c));
         }
         if (names.size() > MAX_MATRIX_CLASSES) {
             return;

@@ -2,18 +2,27 @@ package org.layerlab.cli;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.layerlab.data.DataLoadException;
 import org.layerlab.files.FileFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless command line: {@code layerlab <command> ...}. Every failure ends in one readable line. */
-@Command(name = "layerlab", mixinStandardHelpOptions = true, version = "LayerLab 0.1.0",
+@Command(
+        name = "layerlab",
+        mixinStandardHelpOptions = true,
+        version = "LayerLab 0.1.0",
         description = "A machine-learning workbench for students: train, evaluate and try neural networks.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
-                SamplesCommand.class, BenchCommand.class})
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            SummaryCommand.class,
+            SamplesCommand.class,
+            BenchCommand.class
+        })
 public final class LayerLabCli implements Runnable {
     static final int USER_ERROR = 1;
     static final int USAGE_ERROR = 2;
@@ -46,8 +55,8 @@ public final class LayerLabCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("layerlab: " + e.getMessage() + " (see 'layerlab " + commandName(e.getCommandLine())
-                    + "--help')");
+            err.println(
+                    "layerlab: " + e.getMessage() + " (see 'layerlab " + commandName(e.getCommandLine()) + "--help')");
             err.flush();
             return USAGE_ERROR;
         });

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Makes sure an output folder can be written before any long work starts. */
 final class OutputFolder {
 
-    private OutputFolder() {
-    }
+    private OutputFolder() {}
 
     static Path prepare(Path folder) {
         try {
@@ -17,8 +16,10 @@ final class OutputFolder {
             Files.delete(probe);
             return folder;
         } catch (IOException | SecurityException e) {
-            throw new UserError(folder + ": cannot write there (" + reason(e) + "); choose another --out folder "
-                    + "that you can write to.", e);
+            throw new UserError(
+                    folder + ": cannot write there (" + reason(e) + "); choose another --out folder "
+                            + "that you can write to.",
+                    e);
         }
     }
 

@@ -22,8 +22,10 @@ final class PeerBenchmark {
 
     /** Samples/s and test accuracy of one run, or empty with the reason printed by the caller. */
     Optional<double[]> run(String model, int seed, StringBuilder problem) throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("/usr/bin/python3", folder.resolve("torch_" + model + ".py")
-                .toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "/usr/bin/python3",
+                        folder.resolve("torch_" + model + ".py").toString())
+                .redirectErrorStream(true);
         // As ../shared/bench/run.sh: PyTorch runs its own 2 threads; OpenBLAS threads on top only slow it.
         builder.environment().put("OPENBLAS_NUM_THREADS", "1");
         builder.environment().put("SEED", Integer.toString(seed));
@@ -34,14 +36,20 @@ final class PeerBenchmark {
             for (String line : output.lines().toList()) {
                 if (line.startsWith("{")) {
                     JsonNode json = new ObjectMapper().readTree(line);
-                    return Optional.of(new double[] {json.path("samples_per_s").asDouble(),
-                            json.path("test_accuracy").asDouble()});
+                    return Optional.of(new double[] {
+                        json.path("samples_per_s").asDouble(),
+                        json.path("test_accuracy").asDouble()
+                    });
                 }
             }
-            problem.append("the peer exited with status ").append(status).append(": ")
+            problem.append("the peer exited with status ")
+                    .append(status)
+                    .append(": ")
                     .append(output.lines().reduce((a, b) -> b).orElse("no output"));
         } catch (IOException e) {
-            problem.append("python3 could not be started (").append(e.getMessage()).append(')');
+            problem.append("python3 could not be started (")
+                    .append(e.getMessage())
+                    .append(')');
         }
         return Optional.empty();
     }

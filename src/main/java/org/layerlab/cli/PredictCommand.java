@@ -18,8 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "predict", description = "Classify new input with a saved model: an image or folder of images, "
-        + "a CSV with the model's columns, or a text file with one sentence per line.")
+@Command(
+        name = "predict",
+        description = "Classify new input with a saved model: an image or folder of images, "
+                + "a CSV with the model's columns, or a text file with one sentence per line.")
 final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A folder written by train.")
     Path modelFolder;
@@ -27,7 +29,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "What to classify.")
     Path input;
 
-    @Option(names = "--top", defaultValue = "3", description = "How many classes to show per input (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "3",
+            description = "How many classes to show per input (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Spec

@@ -28,8 +28,12 @@ final class ProgressPrinter implements TrainingObserver {
     public void onEvent(TrainingEvent event) {
         if (event instanceof TrainingEvent.Started started) {
             epochs = started.epochs();
-            out.printf(Locale.ROOT, "Training on %,d samples (%,d for validation), %d batches per epoch%n",
-                    started.trainSamples(), started.validationSamples(), started.batchesPerEpoch());
+            out.printf(
+                    Locale.ROOT,
+                    "Training on %,d samples (%,d for validation), %d batches per epoch%n",
+                    started.trainSamples(),
+                    started.validationSamples(),
+                    started.batchesPerEpoch());
             out.flush();
         } else if (event instanceof TrainingEvent.BatchEnded batch) {
             smoothedLoss = Double.isNaN(smoothedLoss) ? batch.loss() : 0.9 * smoothedLoss + 0.1 * batch.loss();
@@ -49,18 +53,34 @@ final class ProgressPrinter implements TrainingObserver {
 
     private void drawBar(TrainingEvent.BatchEnded batch) {
         int filled = (int) Math.round((double) BAR * batch.batch() / batch.batchesPerEpoch());
-        out.printf(Locale.ROOT, "\rEpoch %d/%d [%s%s] %d/%d  loss %.4f  %,.0f samples/s", batch.epoch(), epochs,
-                "#".repeat(filled), ".".repeat(BAR - filled), batch.batch(), batch.batchesPerEpoch(), smoothedLoss,
+        out.printf(
+                Locale.ROOT,
+                "\rEpoch %d/%d [%s%s] %d/%d  loss %.4f  %,.0f samples/s",
+                batch.epoch(),
+                epochs,
+                "#".repeat(filled),
+                ".".repeat(BAR - filled),
+                batch.batch(),
+                batch.batchesPerEpoch(),
+                smoothedLoss,
                 batch.samplesPerSecond());
         out.flush();
     }
 
     static String epochLine(TrainingEvent.EpochEnded e) {
-        String validation = Double.isNaN(e.validationLoss()) ? ""
-                : String.format(Locale.ROOT, "  val_loss %.4f  val_acc %.4f", e.validationLoss(),
-                e.validationAccuracy());
-        return String.format(Locale.ROOT, "Epoch %d/%d  loss %.4f  acc %.4f%s  %.1fs  %,.0f samples/s", e.epoch(),
-                e.epochs(), e.trainLoss(), e.trainAccuracy(), validation, e.elapsed().toMillis() / 1000.0,
+        String validation = Double.isNaN(e.validationLoss())
+                ? ""
+                : String.format(
+                        Locale.ROOT, "  val_loss %.4f  val_acc %.4f", e.validationLoss(), e.validationAccuracy());
+        return String.format(
+                Locale.ROOT,
+                "Epoch %d/%d  loss %.4f  acc %.4f%s  %.1fs  %,.0f samples/s",
+                e.epoch(),
+                e.epochs(),
+                e.trainLoss(),
+                e.trainAccuracy(),
+                validation,
+                e.elapsed().toMillis() / 1000.0,
                 e.samplesPerSecond());
     }
 }

@@ -2,8 +2,8 @@ package org.layerlab.cli;
 
 import org.layerlab.data.SampleCatalog;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "samples", description = "List the bundled datasets (use them as --data sample:NAME).")
 final class SamplesCommand implements Runnable {

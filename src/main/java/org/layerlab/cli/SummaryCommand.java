@@ -20,7 +20,10 @@ final class SummaryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "STACK.json", description = "The stack file.")
     Path stackFile;
 
-    @Option(names = "--input", paramLabel = "DIMS", split = ",",
+    @Option(
+            names = "--input",
+            paramLabel = "DIMS",
+            split = ",",
             description = "Input shape for a stack that takes it from the data, e.g. 1,28,28.")
     int[] input;
 
@@ -39,7 +42,10 @@ final class SummaryCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("The input shape comes from the data; give --input to see shapes.");
         }
         spec.commandLine().getOut().flush();
-        List<String> problems = summary.layers().stream().filter(l -> !l.ok()).map(l -> l.problem()).toList();
+        List<String> problems = summary.layers().stream()
+                .filter(l -> !l.ok())
+                .map(l -> l.problem())
+                .toList();
         for (String problem : problems) {
             spec.commandLine().getErr().println("layerlab: " + problem);
         }

@@ -9,18 +9,24 @@ import org.layerlab.core.stack.StackSummary;
 final class SummaryTable {
     private static final String ROW = "%-4s %-26s %-18s %12s%n";
 
-    private SummaryTable() {
-    }
+    private SummaryTable() {}
 
     static String render(StackSummary summary) {
         StringBuilder text = new StringBuilder();
         String rule = "-".repeat(63) + System.lineSeparator();
         text.append(String.format(Locale.ROOT, ROW, "#", "Layer", "Output shape", "Parameters"));
         text.append(rule);
-        text.append(String.format(Locale.ROOT, ROW, "", "Input", summary.input() == null ? "(from data)"
-                : summary.input().toString(), ""));
+        text.append(String.format(
+                Locale.ROOT,
+                ROW,
+                "",
+                "Input",
+                summary.input() == null ? "(from data)" : summary.input().toString(),
+                ""));
         for (LayerSummary layer : summary.layers()) {
-            String shape = layer.output() == null ? (layer.ok() ? "?" : "error") : layer.output().toString();
+            String shape = layer.output() == null
+                    ? (layer.ok() ? "?" : "error")
+                    : layer.output().toString();
             String params = layer.output() == null ? "" : String.format(Locale.ROOT, "%,d", layer.parameters());
             text.append(String.format(Locale.ROOT, ROW, layer.number(), LayerLabel.of(layer.layer()), shape, params));
         }

@@ -51,19 +51,29 @@ final class TrainCommand implements Callable<Integer> {
         LayerStack stack = StackFile.read(stackFile);
         OutputFolder.prepare(out);
         Dataset dataset = DataLoading.load(data.request(config.validationFraction(), config.seed()));
-        stdout.printf(Locale.ROOT, "Data: %s, %,d training / %,d validation / %,d test samples, %d classes%n",
-                data.source, dataset.train().count(), dataset.validation().count(), dataset.test().count(),
+        stdout.printf(
+                Locale.ROOT,
+                "Data: %s, %,d training / %,d validation / %,d test samples, %d classes%n",
+                data.source,
+                dataset.train().count(),
+                dataset.validation().count(),
+                dataset.test().count(),
                 dataset.classCount());
         dataset.notes().forEach(note -> stdout.println("  " + note));
         StackCompatibility.Result check = StackCompatibility.check(stack, dataset, config.loss());
         if (!check.ok()) {
-            throw new UserError(stackFile + " cannot train on " + data.source + ": "
-                    + String.join(" ", check.problems()));
+            throw new UserError(
+                    stackFile + " cannot train on " + data.source + ": " + String.join(" ", check.problems()));
         }
         stdout.print(SummaryTable.render(check.summary()));
         stdout.flush();
-        TrainingResult result = new DjlTrainingEngine().train(dataset, check.stack(), config,
-                new ProgressPrinter(stdout, onTerminal()), new TrainingControl());
+        TrainingResult result = new DjlTrainingEngine()
+                .train(
+                        dataset,
+                        check.stack(),
+                        config,
+                        new ProgressPrinter(stdout, onTerminal()),
+                        new TrainingControl());
         MetricsFile.write(out.resolve("metrics.csv"), result.epochs());
         if (result.outcome() == TrainingOutcome.DIVERGED || result.model() == null) {
             throw new UserError(result.message());
@@ -75,8 +85,12 @@ final class TrainCommand implements Callable<Integer> {
             stdout.println("Saved the model to " + modelFolder + " and the metrics to " + out.resolve("metrics.csv"));
             if (dataset.test().count() > 0) {
                 Evaluation test = model.evaluate(dataset.test());
-                stdout.printf(Locale.ROOT, "Test accuracy: %.4f (loss %.4f, %,d samples)%n", test.accuracy(),
-                        test.loss(), dataset.test().count());
+                stdout.printf(
+                        Locale.ROOT,
+                        "Test accuracy: %.4f (loss %.4f, %,d samples)%n",
+                        test.accuracy(),
+                        test.loss(),
+                        dataset.test().count());
             }
         }
         return 0;

@@ -9,13 +9,18 @@ import picocli.CommandLine.Option;
 
 /** The options that make a TrainingConfig. */
 final class TrainingOptions {
-    @Option(names = "--epochs", defaultValue = "5", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--epochs",
+            defaultValue = "5",
+            description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "128", description = "Samples per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--optimizer", defaultValue = "adam",
+    @Option(
+            names = "--optimizer",
+            defaultValue = "adam",
             description = "adam, sgd, momentum, adagrad or rmsprop (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
@@ -25,16 +30,28 @@ final class TrainingOptions {
     @Option(names = "--momentum", description = "Momentum for --optimizer momentum (default: 0.9).")
     Double momentum;
 
-    @Option(names = "--loss", defaultValue = "ce", description = "ce (softmax cross-entropy), bce or mse (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--loss",
+            defaultValue = "ce",
+            description = "ce (softmax cross-entropy), bce or mse (default: ${DEFAULT-VALUE}).")
     String loss;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for the split, initial weights and shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed for the split, initial weights and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--validation", defaultValue = "0.1", description = "Share of training data held out for validation (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--validation",
+            defaultValue = "0.1",
+            description = "Share of training data held out for validation (default: ${DEFAULT-VALUE}).")
     double validation;
 
-    @Option(names = "--patience", defaultValue = "0", description = "Stop after this many epochs without a better validation loss; 0 never stops early.")
+    @Option(
+            names = "--patience",
+            defaultValue = "0",
+            description = "Stop after this many epochs without a better validation loss; 0 never stops early.")
     int patience;
 
     @Option(names = "--keep-best", description = "With --patience: end with the weights of the best epoch.")
@@ -53,11 +70,17 @@ final class TrainingOptions {
             settings = settings.withLearningRate(learningRate);
         }
         if (momentum != null) {
-            settings = new OptimizerSettings(settings.kind(), settings.learningRate(), momentum, settings.rho(),
-                    settings.beta1(), settings.beta2(), settings.epsilon());
+            settings = new OptimizerSettings(
+                    settings.kind(),
+                    settings.learningRate(),
+                    momentum,
+                    settings.rho(),
+                    settings.beta1(),
+                    settings.beta2(),
+                    settings.epsilon());
         }
-        TrainingConfig config = new TrainingConfig(settings, lossKind, epochs, batchSize, validation, seed,
-                new EarlyStopping(patience, keepBest));
+        TrainingConfig config = new TrainingConfig(
+                settings, lossKind, epochs, batchSize, validation, seed, new EarlyStopping(patience, keepBest));
         if (!config.problems().isEmpty()) {
             throw new UserError("invalid training settings: " + String.join("; ", config.problems()) + ".");
         }

@@ -21,8 +21,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class CsvLoader {
 
-    private CsvLoader() {
-    }
+    private CsvLoader() {}
 
     static Dataset load(Path file, Table table, DataRequest request) throws DataLoadException {
         String label = TableColumns.labelColumn(file, table, request.labelColumn());
@@ -55,8 +54,17 @@ public final class CsvLoader {
             samples[p] = encode(table, pick(rows, parts[p]), label, preprocessing, classIndex);
         }
         int width = preprocessing.featureCount();
-        return new Dataset(file.getFileName().toString(), DataKind.TABULAR, new int[] {width}, classNames, samples[0],
-                samples[1], samples[2], preprocessing, request.split(), notes);
+        return new Dataset(
+                file.getFileName().toString(),
+                DataKind.TABULAR,
+                new int[] {width},
+                classNames,
+                samples[0],
+                samples[1],
+                samples[2],
+                preprocessing,
+                request.split(),
+                notes);
     }
 
     private static List<Integer> pick(List<Integer> rows, int[] positions) {
@@ -91,8 +99,12 @@ public final class CsvLoader {
         return new Preprocessing.Column(column.name(), 0, 1, TableColumns.levels(column, trainRows));
     }
 
-    private static Samples encode(Table table, List<Integer> rows, String label, Preprocessing.Tabular prep,
-                                  Map<String, Integer> classIndex) {
+    private static Samples encode(
+            Table table,
+            List<Integer> rows,
+            String label,
+            Preprocessing.Tabular prep,
+            Map<String, Integer> classIndex) {
         int width = prep.featureCount();
         float[] features = new float[rows.size() * width];
         int[] labels = new int[rows.size()];

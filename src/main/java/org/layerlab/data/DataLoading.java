@@ -5,14 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
-import tech.tablesaw.api.Table;
 import org.layerlab.core.data.Dataset;
+import tech.tablesaw.api.Table;
 
 /** The one entry point for loading data: resolves samples, picks a loader and reports failures clearly. */
 public final class DataLoading {
 
-    private DataLoading() {
-    }
+    private DataLoading() {}
 
     public static Dataset load(DataRequest request) throws DataLoadException {
         String source = request.source();
@@ -46,12 +45,17 @@ public final class DataLoading {
     }
 
     private static Dataset loadSample(String name, DataRequest request) throws DataLoadException {
-        SampleCatalog.Sample sample = SampleCatalog.find(name).orElseThrow(() -> new DataLoadException(
-                "There is no sample '" + name + "'; the samples are " + String.join(", ",
-                        SampleCatalog.all().stream().map(SampleCatalog.Sample::name).toList()) + "."));
+        SampleCatalog.Sample sample = SampleCatalog.find(name)
+                .orElseThrow(() -> new DataLoadException("There is no sample '" + name + "'; the samples are "
+                        + String.join(
+                                ", ",
+                                SampleCatalog.all().stream()
+                                        .map(SampleCatalog.Sample::name)
+                                        .toList()) + "."));
         Path root = SampleCatalog.root();
         Path path = root.resolve(sample.path());
-        DataRequest resolved = request.withSource(path.toString()).withFormat(sample.format())
+        DataRequest resolved = request.withSource(path.toString())
+                .withFormat(sample.format())
                 .withLabelColumn(request.labelColumn() != null ? request.labelColumn() : sample.labelColumn())
                 .withTextColumn(request.textColumn() != null ? request.textColumn() : sample.textColumn());
         if (sample.testPath() != null) {
@@ -67,7 +71,8 @@ public final class DataLoading {
     private static DataFormat detect(Path path, DataRequest request) throws DataLoadException {
         if (Files.isDirectory(path)) {
             try (Stream<Path> files = Files.list(path)) {
-                boolean idx = files.anyMatch(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).contains("idx"));
+                boolean idx = files.anyMatch(
+                        f -> f.getFileName().toString().toLowerCase(Locale.ROOT).contains("idx"));
                 return idx ? DataFormat.IDX : DataFormat.IMAGES;
             } catch (IOException e) {
                 throw new DataLoadException(path + ": cannot be listed (" + e.getMessage() + ").", e);
@@ -78,8 +83,8 @@ public final class DataLoading {
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.contains("idx")) {
-            throw new DataLoadException(path + ": is a single IDX file; choose the folder that holds the images and "
-                    + "labels files.");
+            throw new DataLoadException(
+                    path + ": is a single IDX file; choose the folder that holds the images and " + "labels files.");
         }
         return DataFormat.AUTO;
     }

@@ -8,8 +8,15 @@ import org.layerlab.core.data.Split;
  * column of sentences). {@code imageSize} 0 keeps the images' own size; {@code grey} reads images as one
  * channel.
  */
-public record DataRequest(String source, DataFormat format, String labelColumn, String textColumn, int imageSize,
-                          boolean grey, MissingValues missing, Split split) {
+public record DataRequest(
+        String source,
+        DataFormat format,
+        String labelColumn,
+        String textColumn,
+        int imageSize,
+        boolean grey,
+        MissingValues missing,
+        Split split) {
 
     public static DataRequest of(String source) {
         return new DataRequest(source, DataFormat.AUTO, null, null, 0, false, MissingValues.DROP, Split.DEFAULT);

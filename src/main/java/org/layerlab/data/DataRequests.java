@@ -9,8 +9,7 @@ import org.layerlab.core.project.DataSettings;
 /** Converts a project's data settings into a loader request, and finds the table file behind them. */
 public final class DataRequests {
 
-    private DataRequests() {
-    }
+    private DataRequests() {}
 
     public static DataRequest from(DataSettings settings, double validationFraction, long seed) {
         DataFormat format;
@@ -19,8 +18,11 @@ public final class DataRequests {
         } catch (IllegalArgumentException | NullPointerException e) {
             format = DataFormat.AUTO;
         }
-        return DataRequest.of(settings.source()).withFormat(format).withLabelColumn(settings.labelColumn())
-                .withTextColumn(settings.textColumn()).withImages(settings.imageSize(), settings.grey())
+        return DataRequest.of(settings.source())
+                .withFormat(format)
+                .withLabelColumn(settings.labelColumn())
+                .withTextColumn(settings.textColumn())
+                .withImages(settings.imageSize(), settings.grey())
                 .withMissing(settings.fillMissing() ? MissingValues.FILL : MissingValues.DROP)
                 .withSplit(new Split(validationFraction, settings.testFraction(), seed));
     }
@@ -30,8 +32,10 @@ public final class DataRequests {
         try {
             Path path;
             if (source.regionMatches(true, 0, SampleCatalog.PREFIX, 0, SampleCatalog.PREFIX.length())) {
-                Optional<SampleCatalog.Sample> sample = SampleCatalog.find(source.substring(SampleCatalog.PREFIX.length()));
-                if (sample.isEmpty() || sample.get().format() == DataFormat.IDX
+                Optional<SampleCatalog.Sample> sample =
+                        SampleCatalog.find(source.substring(SampleCatalog.PREFIX.length()));
+                if (sample.isEmpty()
+                        || sample.get().format() == DataFormat.IDX
                         || sample.get().format() == DataFormat.IMAGES) {
                     return Optional.empty();
                 }
@@ -40,8 +44,11 @@ public final class DataRequests {
                 path = Path.of(source);
             }
             String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-            boolean table = name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".csv.gz")
-                    || name.endsWith(".tsv.gz") || name.endsWith(".txt");
+            boolean table = name.endsWith(".csv")
+                    || name.endsWith(".tsv")
+                    || name.endsWith(".csv.gz")
+                    || name.endsWith(".tsv.gz")
+                    || name.endsWith(".txt");
             return table && path.toFile().isFile() ? Optional.of(path) : Optional.empty();
         } catch (DataLoadException | RuntimeException e) {
             return Optional.empty();

@@ -21,8 +21,7 @@ import org.layerlab.core.data.Split;
  */
 public final class IdxLoader {
 
-    private IdxLoader() {
-    }
+    private IdxLoader() {}
 
     public static Dataset load(Path folder, Split split) throws DataLoadException {
         Path trainImages = find(folder, true, "images");
@@ -34,25 +33,36 @@ public final class IdxLoader {
         int[] shape = {1, images.dims()[1], images.dims()[2]};
         boolean givenTest = testImages != null && testLabels != null;
         int[][] parts = split.assign(all.count(), !givenTest);
-        Samples test = givenTest ? samples(testImages, IdxReader.read(testImages, 3), testLabels)
-                : all.subset(parts[2]);
+        Samples test =
+                givenTest ? samples(testImages, IdxReader.read(testImages, 3), testLabels) : all.subset(parts[2]);
         int classes = Math.max(maxLabel(all.labels()), maxLabel(test.labels())) + 1;
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             names.add(Integer.toString(c));
         }
         List<String> notes = new ArrayList<>();
-        notes.add(givenTest ? "Kept the given test set " + testImages.getFileName() + " (" + test.count() + " images)."
-                : "No test files found: held out " + parts[2].length + " training images as the test set.");
-        return new Dataset(folder.getFileName().toString(), DataKind.IMAGE, shape, names, all.subset(parts[0]),
-                all.subset(parts[1]), test, new Preprocessing.Image(1, shape[1], shape[2]), split, notes);
+        notes.add(
+                givenTest
+                        ? "Kept the given test set " + testImages.getFileName() + " (" + test.count() + " images)."
+                        : "No test files found: held out " + parts[2].length + " training images as the test set.");
+        return new Dataset(
+                folder.getFileName().toString(),
+                DataKind.IMAGE,
+                shape,
+                names,
+                all.subset(parts[0]),
+                all.subset(parts[1]),
+                test,
+                new Preprocessing.Image(1, shape[1], shape[2]),
+                split,
+                notes);
     }
 
     private static Samples samples(Path images, IdxReader.IdxArray x, Path labels) throws DataLoadException {
         IdxReader.IdxArray y = IdxReader.read(labels, 1);
         if (x.count() != y.count()) {
-            throw new DataLoadException(images + " holds " + x.count() + " images but " + labels + " holds "
-                    + y.count() + " labels; use the images and labels files that belong together.");
+            throw new DataLoadException(images + " holds " + x.count() + " images but " + labels + " holds " + y.count()
+                    + " labels; use the images and labels files that belong together.");
         }
         int[] labelValues = new int[y.count()];
         for (int i = 0; i < labelValues.length; i++) {
@@ -83,10 +93,13 @@ public final class IdxLoader {
         String kind = what.equals("images") ? "idx3" : "idx1";
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> {
-                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                boolean test = name.contains("t10k") || name.contains("test");
-                return name.contains(kind) && (train != test);
-            }).sorted().findFirst().orElse(null);
+                        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                        boolean test = name.contains("t10k") || name.contains("test");
+                        return name.contains(kind) && (train != test);
+                    })
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             throw new DataLoadException(folder + ": cannot list the folder (" + e.getMessage() + ").", e);
         }

@@ -32,8 +32,7 @@ public final class IdxReader {
         }
     }
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     public static IdxArray read(Path file, int expectedRank) throws DataLoadException {
         try (DataInputStream in = new DataInputStream(open(file))) {
@@ -55,8 +54,8 @@ public final class IdxReader {
             for (int i = 0; i < rank; i++) {
                 dims[i] = in.readInt();
                 if (dims[i] <= 0) {
-                    throw new DataLoadException(file + ": dimension " + (i + 1) + " is " + dims[i]
-                            + "; the header is damaged.");
+                    throw new DataLoadException(
+                            file + ": dimension " + (i + 1) + " is " + dims[i] + "; the header is damaged.");
                 }
                 size *= dims[i];
             }
@@ -67,8 +66,8 @@ public final class IdxReader {
             byte[] data = new byte[(int) size];
             int read = in.readNBytes(data, 0, data.length);
             if (read < data.length) {
-                throw new DataLoadException(file + ": truncated: the header promises " + describe(dims) + " = "
-                        + size + " bytes but the file holds " + read + "; download the file again.");
+                throw new DataLoadException(file + ": truncated: the header promises " + describe(dims) + " = " + size
+                        + " bytes but the file holds " + read + "; download the file again.");
             }
             return new IdxArray(dims, data);
         } catch (EOFException e) {

@@ -12,8 +12,7 @@ import javax.imageio.ImageIO;
 public final class ImageFiles {
     private static final java.util.Set<String> EXTENSIONS = java.util.Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
-    private ImageFiles() {
-    }
+    private ImageFiles() {}
 
     public static boolean looksLikeImage(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -30,8 +29,8 @@ public final class ImageFiles {
             }
             return image;
         } catch (IOException e) {
-            throw new DataLoadException(file + ": cannot be read as an image (" + e.getMessage() + "); remove it "
-                    + "or replace it.", e);
+            throw new DataLoadException(
+                    file + ": cannot be read as an image (" + e.getMessage() + "); remove it " + "or replace it.", e);
         }
     }
 

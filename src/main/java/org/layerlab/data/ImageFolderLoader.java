@@ -21,8 +21,7 @@ import org.layerlab.core.data.Samples;
 public final class ImageFolderLoader {
     private static final int MAX_DEFAULT_SIZE = 64;
 
-    private ImageFolderLoader() {
-    }
+    private ImageFolderLoader() {}
 
     public static Dataset load(Path folder, DataRequest request) throws DataLoadException {
         Path trainFolder = folder;
@@ -32,7 +31,8 @@ public final class ImageFolderLoader {
             testFolder = folder.resolve("test");
         }
         List<Path> classFolders = classFolders(trainFolder);
-        List<String> classNames = classFolders.stream().map(p -> p.getFileName().toString()).toList();
+        List<String> classNames =
+                classFolders.stream().map(p -> p.getFileName().toString()).toList();
         List<List<Path>> files = new ArrayList<>();
         for (Path classFolder : classFolders) {
             files.add(imagesIn(classFolder));
@@ -58,9 +58,17 @@ public final class ImageFolderLoader {
             notes.add("Kept the given test folder " + testFolder + " (" + test.count() + " images).");
         }
         int[] shape = {channels, height, width};
-        return new Dataset(folder.getFileName().toString(), DataKind.IMAGE, shape, classNames, all.subset(parts[0]),
-                all.subset(parts[1]), test, new Preprocessing.Image(channels, height, width),
-                request.split(), notes);
+        return new Dataset(
+                folder.getFileName().toString(),
+                DataKind.IMAGE,
+                shape,
+                classNames,
+                all.subset(parts[0]),
+                all.subset(parts[1]),
+                test,
+                new Preprocessing.Image(channels, height, width),
+                request.split(),
+                notes);
     }
 
     private static Samples read(List<List<Path>> files, int channels, int height, int width) throws DataLoadException {
@@ -83,14 +91,17 @@ public final class ImageFolderLoader {
             throw new DataLoadException(folder + ": no such folder; check the path.");
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            List<Path> folders = entries.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
+            List<Path> folders = entries.filter(Files::isDirectory)
+                    .filter(p -> !hidden(p))
+                    .sorted()
+                    .toList();
             if (folders.isEmpty()) {
                 throw new DataLoadException(folder + ": has no class sub-folders; put the images of each class in a "
                         + "sub-folder named after the class (for example cats/ and dogs/).");
             }
             if (folders.size() < 2) {
-                throw new DataLoadException(folder + ": has only one class folder (" + folders.get(0).getFileName()
-                        + "); a classifier needs at least two classes.");
+                throw new DataLoadException(folder + ": has only one class folder ("
+                        + folders.get(0).getFileName() + "); a classifier needs at least two classes.");
             }
             return folders;
         } catch (IOException e) {
@@ -100,11 +111,14 @@ public final class ImageFolderLoader {
 
     private static List<Path> imagesIn(Path classFolder) throws DataLoadException {
         try (Stream<Path> entries = Files.list(classFolder)) {
-            List<Path> files = entries.filter(Files::isRegularFile).filter(p -> !hidden(p)).sorted().toList();
+            List<Path> files = entries.filter(Files::isRegularFile)
+                    .filter(p -> !hidden(p))
+                    .sorted()
+                    .toList();
             for (Path file : files) {
                 if (!ImageFiles.looksLikeImage(file)) {
-                    throw new DataLoadException(file + ": is not an image (PNG, JPEG, GIF or BMP); move it out of the "
-                            + "class folder.");
+                    throw new DataLoadException(
+                            file + ": is not an image (PNG, JPEG, GIF or BMP); move it out of the " + "class folder.");
                 }
             }
             if (files.isEmpty()) {

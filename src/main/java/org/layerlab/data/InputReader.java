@@ -24,11 +24,9 @@ import tech.tablesaw.columns.Column;
 public final class InputReader {
 
     /** The prepared inputs and a short name for each (file name, row or line number). */
-    public record Inputs(FeatureStore features, List<String> names) {
-    }
+    public record Inputs(FeatureStore features, List<String> names) {}
 
-    private InputReader() {
-    }
+    private InputReader() {}
 
     public static Inputs read(Path file, Preprocessing preprocessing) throws DataLoadException {
         if (!Files.exists(file)) {
@@ -61,8 +59,8 @@ public final class InputReader {
         byte[] pixels = new byte[files.size() * size];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            ImageFiles.toBytes(ImageFiles.read(files.get(i)), image.channels(), image.height(), image.width(), pixels,
-                    i * size);
+            ImageFiles.toBytes(
+                    ImageFiles.read(files.get(i)), image.channels(), image.height(), image.width(), pixels, i * size);
             names.add(files.get(i).getFileName().toString());
         }
         return new Inputs(new ByteFeatures(pixels, size), names);
@@ -71,7 +69,9 @@ public final class InputReader {
     private static Inputs sentences(Path file, Preprocessing.Text text) throws DataLoadException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank())
+                    .toList();
         } catch (IOException e) {
             throw new DataLoadException(file + ": cannot be read as UTF-8 text (" + e.getMessage() + ").", e);
         }
@@ -102,10 +102,13 @@ public final class InputReader {
         List<Column<?>> columns = new ArrayList<>();
         for (Preprocessing.Column column : prep.columns()) {
             String name = column.name();
-            Column<?> found = table.columnNames().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst()
-                    .map(table::column).orElseThrow(() -> new DataLoadException(file + ": has no column '" + name
-                            + "', which the model was trained on; its columns are " + String.join(", ",
-                            table.columnNames()) + "."));
+            Column<?> found = table.columnNames().stream()
+                    .filter(n -> n.equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(table::column)
+                    .orElseThrow(() -> new DataLoadException(file + ": has no column '" + name
+                            + "', which the model was trained on; its columns are "
+                            + String.join(", ", table.columnNames()) + "."));
             if (!column.categorical()) {
                 TableColumns.rejectMostlyNumeric(file, found);
                 if (!(found instanceof tech.tablesaw.api.NumericColumn<?>)) {

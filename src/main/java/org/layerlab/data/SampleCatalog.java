@@ -15,24 +15,58 @@ public final class SampleCatalog {
     public static final String PREFIX = "sample:";
 
     /** One bundled dataset: {@code path} (and {@code testPath}) are relative to sample-data/. */
-    public record Sample(String name, String description, String path, DataFormat format, String labelColumn,
-                         String textColumn, String testPath) {
-    }
+    public record Sample(
+            String name,
+            String description,
+            String path,
+            DataFormat format,
+            String labelColumn,
+            String textColumn,
+            String testPath) {}
 
     private static final List<Sample> SAMPLES = List.of(
-            new Sample("mnist", "Handwritten digits 0–9, 28×28 grey: 60,000 training and 10,000 test images",
-                    "mnist", DataFormat.IDX, null, null, null),
-            new Sample("iris", "Iris flowers: 4 measurements, 3 species, 150 rows", "iris/iris.csv", DataFormat.CSV,
-                    "species", null, null),
-            new Sample("digits", "8×8 handwritten digits as 64 pixel columns, 1,797 rows", "digits/digits.csv.gz",
-                    DataFormat.CSV, "digit", null, null),
-            new Sample("sentiment", "Movie-review sentences, positive or negative: 8,455 training and 2,113 test",
-                    "sentiment/train.tsv", DataFormat.TEXT, "label", "text", "sentiment/test.tsv"),
-            new Sample("cifar10", "Small colour photos in 10 classes, 32×32: 5,000 training and 1,000 test "
-                    + "(a CIFAR-10 subset)", "cifar10", DataFormat.IMAGES, null, null, null));
+            new Sample(
+                    "mnist",
+                    "Handwritten digits 0–9, 28×28 grey: 60,000 training and 10,000 test images",
+                    "mnist",
+                    DataFormat.IDX,
+                    null,
+                    null,
+                    null),
+            new Sample(
+                    "iris",
+                    "Iris flowers: 4 measurements, 3 species, 150 rows",
+                    "iris/iris.csv",
+                    DataFormat.CSV,
+                    "species",
+                    null,
+                    null),
+            new Sample(
+                    "digits",
+                    "8×8 handwritten digits as 64 pixel columns, 1,797 rows",
+                    "digits/digits.csv.gz",
+                    DataFormat.CSV,
+                    "digit",
+                    null,
+                    null),
+            new Sample(
+                    "sentiment",
+                    "Movie-review sentences, positive or negative: 8,455 training and 2,113 test",
+                    "sentiment/train.tsv",
+                    DataFormat.TEXT,
+                    "label",
+                    "text",
+                    "sentiment/test.tsv"),
+            new Sample(
+                    "cifar10",
+                    "Small colour photos in 10 classes, 32×32: 5,000 training and 1,000 test " + "(a CIFAR-10 subset)",
+                    "cifar10",
+                    DataFormat.IMAGES,
+                    null,
+                    null,
+                    null));
 
-    private SampleCatalog() {
-    }
+    private SampleCatalog() {}
 
     public static List<Sample> all() {
         return SAMPLES;
@@ -67,7 +101,11 @@ public final class SampleCatalog {
 
     private static Optional<Path> jarFolder() {
         try {
-            Path code = Path.of(SampleCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = Path.of(SampleCatalog.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return Optional.ofNullable(code.getParent());
         } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();

@@ -14,8 +14,7 @@ import tech.tablesaw.columns.Column;
 /** The checks and look-ups on table columns that the CSV and text loaders share. */
 final class TableColumns {
 
-    private TableColumns() {
-    }
+    private TableColumns() {}
 
     /** The requested label column, or the last column when none was named. */
     static String labelColumn(Path file, Table table, String requested) throws DataLoadException {
@@ -48,8 +47,8 @@ final class TableColumns {
      * The rows to use: rows with a missing label are always left out; rows with a missing feature are left
      * out or kept (and filled later) as asked. Tells the student what happened in {@code notes}.
      */
-    static List<Integer> usableRows(Path file, Table table, String label, List<String> features, MissingValues missing,
-                                    List<String> notes) {
+    static List<Integer> usableRows(
+            Path file, Table table, String label, List<String> features, MissingValues missing, List<String> notes) {
         List<Integer> rows = new ArrayList<>();
         List<Integer> dropped = new ArrayList<>();
         int filled = 0;
@@ -145,5 +144,4 @@ final class TableColumns {
             return false;
         }
     }
-
 }

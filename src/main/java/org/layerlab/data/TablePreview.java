@@ -14,8 +14,7 @@ import tech.tablesaw.columns.Column;
 public record TablePreview(List<String> columns, List<List<String>> rows, List<ColumnStats> stats, int rowCount) {
 
     /** "number" columns have min/mean/max; "text" columns the number of distinct values. */
-    public record ColumnStats(String name, String type, int missing, String summary) {
-    }
+    public record ColumnStats(String name, String type, int missing, String summary) {}
 
     public static TablePreview read(Path file, int maxRows) throws DataLoadException {
         Table table = TableReader.read(file);
@@ -50,8 +49,8 @@ public record TablePreview(List<String> columns, List<List<String>> rows, List<C
                     n++;
                 }
             }
-            String summary = n == 0 ? "empty" : String.format(Locale.ROOT, "min %.3g · mean %.3g · max %.3g", min,
-                    sum / n, max);
+            String summary =
+                    n == 0 ? "empty" : String.format(Locale.ROOT, "min %.3g · mean %.3g · max %.3g", min, sum / n, max);
             return new ColumnStats(column.name(), "number", missing, summary);
         }
         Set<String> distinct = new HashSet<>();

@@ -21,11 +21,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * line to fix rather than a parser's internal error.
  */
 final class TableReader {
-    private static final List<ColumnType> DETECTED = List.of(ColumnType.INTEGER, ColumnType.LONG, ColumnType.DOUBLE,
-            ColumnType.STRING);
+    private static final List<ColumnType> DETECTED =
+            List.of(ColumnType.INTEGER, ColumnType.LONG, ColumnType.DOUBLE, ColumnType.STRING);
 
-    private TableReader() {
-    }
+    private TableReader() {}
 
     static Table read(Path file) throws DataLoadException {
         if (!Files.isRegularFile(file)) {
@@ -54,8 +53,10 @@ final class TableReader {
         } catch (IOException e) {
             throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
         } catch (RuntimeException e) {
-            throw new DataLoadException(file + ": is not a readable CSV file (" + firstLine(e.getMessage())
-                    + "); check that it is comma- or tab-separated text with a header row.", e);
+            throw new DataLoadException(
+                    file + ": is not a readable CSV file (" + firstLine(e.getMessage())
+                            + "); check that it is comma- or tab-separated text with a header row.",
+                    e);
         }
     }
 

@@ -9,8 +9,7 @@ import org.layerlab.core.data.Preprocessing;
  */
 public final class TabularEncoder {
 
-    private TabularEncoder() {
-    }
+    private TabularEncoder() {}
 
     /** Writes {@code prep.featureCount()} values into {@code out} from {@code offset}. */
     public static void encode(Preprocessing.Tabular prep, String[] cells, float[] out, int offset) {

@@ -23,8 +23,7 @@ public final class TextLoader {
     static final int MAX_VOCABULARY = 10_000;
     private static final int MAX_LENGTH = 200;
 
-    private TextLoader() {
-    }
+    private TextLoader() {}
 
     /** Loads {@code file}; when {@code testFile} is given it is the test set and no test rows are held out. */
     public static Dataset load(Path file, Path testFile, DataRequest request) throws DataLoadException {
@@ -33,10 +32,12 @@ public final class TextLoader {
 
     static Dataset load(Path file, Table table, Path testFile, DataRequest request) throws DataLoadException {
         String textColumn = textColumn(file, table, request.textColumn());
-        String label = request.labelColumn() != null ? TableColumns.labelColumn(file, table, request.labelColumn())
+        String label = request.labelColumn() != null
+                ? TableColumns.labelColumn(file, table, request.labelColumn())
                 : guessLabel(table, textColumn);
         List<String> notes = new ArrayList<>();
-        List<Integer> rows = TableColumns.usableRows(file, table, label, List.of(textColumn), MissingValues.DROP, notes);
+        List<Integer> rows =
+                TableColumns.usableRows(file, table, label, List.of(textColumn), MissingValues.DROP, notes);
         List<String> classNames = TableColumns.classNames(table.column(label), rows);
         Table testTable = testFile == null ? null : TableReader.read(testFile);
         int[][] parts = request.split().assign(rows.size(), testTable == null);
@@ -62,15 +63,24 @@ public final class TextLoader {
         } else {
             String testText = textColumn(testFile, testTable, textColumn);
             String testLabel = TableColumns.labelColumn(testFile, testTable, label);
-            List<Integer> testRows = TableColumns.usableRows(testFile, testTable, testLabel, List.of(testText),
-                    MissingValues.DROP, notes);
+            List<Integer> testRows = TableColumns.usableRows(
+                    testFile, testTable, testLabel, List.of(testText), MissingValues.DROP, notes);
             test = encode(testFile, testTable, testRows, testText, testLabel, ids, length, classIndex);
             notes.add("Kept the given test set " + testFile.getFileName() + " (" + test.count() + " sentences).");
         }
         notes.add("Vocabulary of " + vocabulary.size() + " words from the training sentences; each sentence padded "
                 + "or cut to " + length + " words.");
-        return new Dataset(file.getFileName().toString(), DataKind.TEXT, new int[] {length}, classNames, train,
-                validation, test, new Preprocessing.Text(vocabulary, length), request.split(), notes);
+        return new Dataset(
+                file.getFileName().toString(),
+                DataKind.TEXT,
+                new int[] {length},
+                classNames,
+                train,
+                validation,
+                test,
+                new Preprocessing.Text(vocabulary, length),
+                request.split(),
+                notes);
     }
 
     /** The named text column, or the column whose cells are longest on average. */
@@ -97,7 +107,8 @@ public final class TextLoader {
     /** A column called label/class/sentiment/target, else the last column that is not the text. */
     private static String guessLabel(Table table, String textColumn) {
         for (String name : table.columnNames()) {
-            if (List.of("label", "class", "sentiment", "target", "y").contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (List.of("label", "class", "sentiment", "target", "y")
+                    .contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 return name;
             }
         }
@@ -137,8 +148,15 @@ public final class TextLoader {
         return Math.max(1, Math.min(MAX_LENGTH, p95));
     }
 
-    private static Samples encode(Path file, Table table, List<Integer> rows, String textColumn, String label,
-                                  Map<String, Integer> ids, int length, Map<String, Integer> classIndex)
+    private static Samples encode(
+            Path file,
+            Table table,
+            List<Integer> rows,
+            String textColumn,
+            String label,
+            Map<String, Integer> ids,
+            int length,
+            Map<String, Integer> classIndex)
             throws DataLoadException {
         int[] tokens = new int[rows.size() * length];
         int[] labels = new int[rows.size()];

@@ -7,15 +7,15 @@ import tech.tablesaw.columns.Column;
 final class TextSniffer {
     private static final double WORDS_PER_SENTENCE = 4;
 
-    private TextSniffer() {
-    }
+    private TextSniffer() {}
 
     static boolean looksLikeText(Table table) {
         for (Column<?> column : table.columns()) {
             int n = Math.min(column.size(), 100);
             double words = 0;
             for (int row = 0; row < n; row++) {
-                words += column.isMissing(row) ? 0 : column.getString(row).trim().split("\\s+").length;
+                words +=
+                        column.isMissing(row) ? 0 : column.getString(row).trim().split("\\s+").length;
             }
             if (n > 0 && words / n >= WORDS_PER_SENTENCE) {
                 return true;

@@ -12,8 +12,7 @@ import org.layerlab.core.data.TokenFeatures;
  */
 public final class Tokenizer {
 
-    private Tokenizer() {
-    }
+    private Tokenizer() {}
 
     public static List<String> words(String sentence) {
         List<String> words = new ArrayList<>();
@@ -21,8 +20,8 @@ public final class Tokenizer {
         String lower = sentence.toLowerCase(Locale.ROOT);
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            boolean inner = c == '\'' && word.length() > 0 && i + 1 < lower.length()
-                    && Character.isLetter(lower.charAt(i + 1));
+            boolean inner =
+                    c == '\'' && word.length() > 0 && i + 1 < lower.length() && Character.isLetter(lower.charAt(i + 1));
             if (Character.isLetterOrDigit(c) || inner) {
                 word.append(c);
             } else if (word.length() > 0) {

@@ -60,8 +60,10 @@ final class BestWeights implements AutoCloseable {
     }
 
     String restoredNote() {
-        return copies.isEmpty() ? "" : "; kept the weights of epoch " + bestEpoch + " (best validation loss "
-                + String.format("%.4f", bestLoss) + ")";
+        return copies.isEmpty()
+                ? ""
+                : "; kept the weights of epoch " + bestEpoch + " (best validation loss "
+                        + String.format("%.4f", bestLoss) + ")";
     }
 
     @Override

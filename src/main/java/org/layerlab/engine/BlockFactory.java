@@ -59,13 +59,15 @@ final class BlockFactory implements LayerVisitor<Block> {
     }
 
     private static boolean poolsFirst(Layer layer, Layer next) {
-        return next instanceof MaxPool2D && layer instanceof Activation activation
+        return next instanceof MaxPool2D
+                && layer instanceof Activation activation
                 && activation.function() != ActivationFunction.SOFTMAX;
     }
 
     static List<Layer> trainableLayers(LayerStack stack) {
         List<Layer> layers = stack.layers();
-        if (!layers.isEmpty() && layers.get(layers.size() - 1) instanceof Activation last
+        if (!layers.isEmpty()
+                && layers.get(layers.size() - 1) instanceof Activation last
                 && last.function() == ActivationFunction.SOFTMAX) {
             return layers.subList(0, layers.size() - 1);
         }
@@ -136,15 +138,23 @@ final class BlockFactory implements LayerVisitor<Block> {
 
     @Override
     public Block visit(Lstm layer) {
-        Block lstm = LSTM.builder().setStateSize(layer.units()).setNumLayers(1).optBatchFirst(true)
-                .optReturnState(false).build();
+        Block lstm = LSTM.builder()
+                .setStateSize(layer.units())
+                .setNumLayers(1)
+                .optBatchFirst(true)
+                .optReturnState(false)
+                .build();
         return layer.returnSequences() ? lstm : new SequentialBlock().add(lstm).add(lastStep());
     }
 
     @Override
     public Block visit(Gru layer) {
-        Block gru = GRU.builder().setStateSize(layer.units()).setNumLayers(1).optBatchFirst(true)
-                .optReturnState(false).build();
+        Block gru = GRU.builder()
+                .setStateSize(layer.units())
+                .setNumLayers(1)
+                .optBatchFirst(true)
+                .optReturnState(false)
+                .build();
         return layer.returnSequences() ? gru : new SequentialBlock().add(gru).add(lastStep());
     }
 

@@ -19,8 +19,7 @@ import org.layerlab.core.data.TokenFeatures;
  */
 final class DeviceData {
 
-    private DeviceData() {
-    }
+    private DeviceData() {}
 
     static NDArray upload(NDManager manager, FeatureStore features, int[] sampleShape) {
         Shape shape = new Shape(prepend(features.count(), sampleShape));

@@ -46,8 +46,8 @@ final class DjlModel implements TrainedModel {
         model.setBlock(block);
         block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(DeviceData.prepend(1, info.inputShape())));
         this.parameterStore = new ParameterStore(model.getNDManager(), false);
-        int outputs = (int) block.getOutputShapes(new Shape[] {new Shape(DeviceData.prepend(1, info.inputShape()))})[0]
-                .get(1);
+        int outputs = (int)
+                block.getOutputShapes(new Shape[] {new Shape(DeviceData.prepend(1, info.inputShape()))})[0].get(1);
         this.loss = new LossFunction(info.loss(), outputs);
     }
 
@@ -108,7 +108,8 @@ final class DjlModel implements TrainedModel {
                 try (NDManager batch = scope.newSubManager()) {
                     NDArray x = DeviceData.batch(all, from, to);
                     x.attach(batch);
-                    float[] probabilities = loss.probabilities(forward(x, false)).toFloatArray();
+                    float[] probabilities =
+                            loss.probabilities(forward(x, false)).toFloatArray();
                     addPredictions(probabilities, to - from, predictions);
                 }
             }

@@ -23,8 +23,12 @@ public final class DjlTrainingEngine implements TrainingEngine {
     }
 
     @Override
-    public TrainingResult train(Dataset dataset, LayerStack stack, TrainingConfig config, TrainingObserver observer,
-                                TrainingControl control) {
+    public TrainingResult train(
+            Dataset dataset,
+            LayerStack stack,
+            TrainingConfig config,
+            TrainingObserver observer,
+            TrainingControl control) {
         return new TrainingRun(dataset, stack, config, observer, control).run();
     }
 

@@ -20,11 +20,13 @@ final class LossFunction {
     /** The mean loss over the batch, as a scalar array that keeps the autograd graph. */
     NDArray loss(NDArray logits, NDArray labels) {
         return switch (kind) {
-            case SOFTMAX_CROSS_ENTROPY -> logits.logSoftmax(1).gather(labels.reshape(-1, 1), 1).neg().mean();
+            case SOFTMAX_CROSS_ENTROPY ->
+                logits.logSoftmax(1).gather(labels.reshape(-1, 1), 1).neg().mean();
             case BINARY_CROSS_ENTROPY -> {
                 // log(1 + e^x) - x·t, written so that large |x| neither overflows nor loses precision
                 NDArray target = targets(labels);
-                NDArray softPlus = logits.maximum(0f).add(logits.abs().neg().exp().add(1f).log());
+                NDArray softPlus =
+                        logits.maximum(0f).add(logits.abs().neg().exp().add(1f).log());
                 yield softPlus.sub(logits.mul(target)).mean();
             }
             case MEAN_SQUARED_ERROR -> logits.sub(targets(labels)).square().mean();
@@ -45,7 +47,8 @@ final class LossFunction {
         if (kind == LossKind.SOFTMAX_CROSS_ENTROPY) {
             return logits.softmax(1);
         }
-        NDArray scores = kind == LossKind.BINARY_CROSS_ENTROPY ? logits.getNDArrayInternal().sigmoid()
+        NDArray scores = kind == LossKind.BINARY_CROSS_ENTROPY
+                ? logits.getNDArrayInternal().sigmoid()
                 : logits.clip(0f, 1f);
         if (outputs == 1) {
             return scores.neg().add(1f).concat(scores, 1);

@@ -57,16 +57,36 @@ final class ParameterUpdater implements AutoCloseable {
         switch (kind) {
             case SGD, MOMENTUM -> {
                 float momentum = kind == OptimizerKind.MOMENTUM ? (float) settings.momentum() : 0f;
-                weight.getNDArrayInternal().sgdUpdate(new NDList(weight, grad, first), new NDList(weight), lr, 0f,
-                        1f, NO_CLIP, momentum, false);
+                weight.getNDArrayInternal()
+                        .sgdUpdate(
+                                new NDList(weight, grad, first),
+                                new NDList(weight),
+                                lr,
+                                0f,
+                                1f,
+                                NO_CLIP,
+                                momentum,
+                                false);
             }
             case ADAM -> {
                 double b1 = settings.beta1();
                 double b2 = settings.beta2();
                 // bias correction folded into the step size, as PyTorch's Adam does
                 float corrected = (float) (lr * Math.sqrt(1 - Math.pow(b2, step)) / (1 - Math.pow(b1, step)));
-                JniUtils.adamUpdate((PtNDArray) weight, (PtNDArray) grad, (PtNDArray) first, (PtNDArray) second,
-                        lr, corrected, 0f, 1f, NO_CLIP, (float) b1, (float) b2, eps, false);
+                JniUtils.adamUpdate(
+                        (PtNDArray) weight,
+                        (PtNDArray) grad,
+                        (PtNDArray) first,
+                        (PtNDArray) second,
+                        lr,
+                        corrected,
+                        0f,
+                        1f,
+                        NO_CLIP,
+                        (float) b1,
+                        (float) b2,
+                        eps,
+                        false);
                 JniUtils.zeroGrad((PtNDArray) weight);
             }
             case ADAGRAD -> {

@@ -13,8 +13,7 @@ final class ThreadPolicy {
     /** Forward multiply-adds per batch below which a second thread does not pay. */
     static final long SMALL_BATCH_WORK = 100_000_000L;
 
-    private ThreadPolicy() {
-    }
+    private ThreadPolicy() {}
 
     static int threadsFor(LayerStack stack, int batchSize) {
         long work = ShapeInference.summarize(stack).multiplyAdds() * batchSize;

@@ -29,8 +29,8 @@ final class TokenEmbedding extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.singletonOrThrow();
         NDArray table = store.getValue(weight, ids.getDevice(), training);
         return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE);

@@ -34,8 +34,12 @@ final class TrainingRun {
     private final TrainingControl control;
     private final List<TrainingEvent.EpochEnded> epochs = new ArrayList<>();
 
-    TrainingRun(Dataset dataset, LayerStack stack, TrainingConfig config, TrainingObserver observer,
-                TrainingControl control) {
+    TrainingRun(
+            Dataset dataset,
+            LayerStack stack,
+            TrainingConfig config,
+            TrainingObserver observer,
+            TrainingControl control) {
         this.dataset = dataset;
         this.stack = stack;
         this.config = config;
@@ -46,9 +50,15 @@ final class TrainingRun {
     TrainingResult run() {
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         JniUtils.setGradMode(false);
-        JniUtils.setNumThreads(ThreadPolicy.threadsFor(stack, Math.min(config.batchSize(), dataset.train().count())));
-        ModelInfo info = new ModelInfo(dataset.kind(), dataset.inputShape(), dataset.classNames(),
-                dataset.preprocessing(), config.loss(), dataset.split());
+        JniUtils.setNumThreads(ThreadPolicy.threadsFor(
+                stack, Math.min(config.batchSize(), dataset.train().count())));
+        ModelInfo info = new ModelInfo(
+                dataset.kind(),
+                dataset.inputShape(),
+                dataset.classNames(),
+                dataset.preprocessing(),
+                config.loss(),
+                dataset.split());
         DjlModel model = DjlModel.create(stack, info);
         try {
             TrainingResult result = trainInto(model);
@@ -80,8 +90,8 @@ final class TrainingRun {
         }
         LossFunction loss = model.lossFunction();
         try (NDManager data = model.manager().newSubManager();
-             ParameterUpdater updater = new ParameterUpdater(config.optimizer(), trainable);
-             BestWeights best = new BestWeights(parameters, config.earlyStopping())) {
+                ParameterUpdater updater = new ParameterUpdater(config.optimizer(), trainable);
+                BestWeights best = new BestWeights(parameters, config.earlyStopping())) {
             NDArray trainX = DeviceData.upload(data, train.features(), dataset.inputShape());
             NDArray trainY = DeviceData.uploadLabels(data, train.labels());
             warmUp(model, trainX, trainY, batchSize, updater);
@@ -96,7 +106,10 @@ final class TrainingRun {
                     long[] order = toLongs(Split.shuffled(train.count(), config.seed() + epoch));
                     for (int b = 0; b < batches; b++) {
                         if (!control.awaitRunnable()) {
-                            return finish(model, best, TrainingOutcome.CANCELLED,
+                            return finish(
+                                    model,
+                                    best,
+                                    TrainingOutcome.CANCELLED,
                                     "Stopped at epoch " + epoch + ", batch " + (b + 1) + " of " + batches + ".");
                         }
                         long t0 = System.nanoTime();
@@ -108,7 +121,8 @@ final class TrainingRun {
                             NDArray rows = batch.create(java.util.Arrays.copyOfRange(order, from, to));
                             NDArray x = DeviceData.rows(trainX, rows, batch);
                             NDArray y = DeviceData.rows(trainY, rows, batch);
-                            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                            try (GradientCollector collector =
+                                    Engine.getEngine("PyTorch").newGradientCollector()) {
                                 NDArray logits = model.forward(x, true);
                                 NDArray lossValue = loss.loss(logits, y);
                                 collector.backward(lossValue);
@@ -118,8 +132,8 @@ final class TrainingRun {
                         }
                         if (!Float.isFinite(batchLoss)) {
                             model.close();
-                            return new TrainingResult(null, TrainingOutcome.DIVERGED, divergedMessage(epoch, b + 1,
-                                    batchLoss), epochs);
+                            return new TrainingResult(
+                                    null, TrainingOutcome.DIVERGED, divergedMessage(epoch, b + 1, batchLoss), epochs);
                         }
                         updater.step();
                         int size = to - from;
@@ -127,26 +141,40 @@ final class TrainingRun {
                         correct += batchCorrect;
                         seen += size;
                         double seconds = (System.nanoTime() - t0) / 1e9;
-                        observer.onEvent(new TrainingEvent.BatchEnded(epoch, b + 1, batches, batchLoss,
-                                (double) batchCorrect / size, size / seconds));
+                        observer.onEvent(new TrainingEvent.BatchEnded(
+                                epoch, b + 1, batches, batchLoss, (double) batchCorrect / size, size / seconds));
                     }
                 }
                 double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-                double[] val = validation.count() == 0 ? new double[] {Double.NaN, Double.NaN}
-                        : validate(model, validation);
-                TrainingEvent.EpochEnded ended = new TrainingEvent.EpochEnded(epoch, config.epochs(), lossSum / seen,
-                        (double) correct / seen, val[0], val[1], Duration.ofNanos(System.nanoTime() - started),
+                double[] val =
+                        validation.count() == 0 ? new double[] {Double.NaN, Double.NaN} : validate(model, validation);
+                TrainingEvent.EpochEnded ended = new TrainingEvent.EpochEnded(
+                        epoch,
+                        config.epochs(),
+                        lossSum / seen,
+                        (double) correct / seen,
+                        val[0],
+                        val[1],
+                        Duration.ofNanos(System.nanoTime() - started),
                         seen / epochSeconds);
                 epochs.add(ended);
                 observer.onEvent(ended);
                 if (best.record(epoch, val[0])) {
-                    return finish(model, best, TrainingOutcome.STOPPED_EARLY, "Stopped early after epoch " + epoch
-                            + ": the validation loss has not improved for " + config.earlyStopping().patience()
-                            + " epochs" + best.restoredNote() + ".");
+                    return finish(
+                            model,
+                            best,
+                            TrainingOutcome.STOPPED_EARLY,
+                            "Stopped early after epoch " + epoch
+                                    + ": the validation loss has not improved for "
+                                    + config.earlyStopping().patience()
+                                    + " epochs" + best.restoredNote() + ".");
                 }
             }
-            return finish(model, best, TrainingOutcome.COMPLETED, "Trained " + config.epochs() + " epochs"
-                    + best.restoredNote() + ".");
+            return finish(
+                    model,
+                    best,
+                    TrainingOutcome.COMPLETED,
+                    "Trained " + config.epochs() + " epochs" + best.restoredNote() + ".");
         }
     }
 
@@ -155,8 +183,8 @@ final class TrainingRun {
      * statistic or random stream changes: it pays PyTorch's and DJL's one-time set-up (a large part of a
      * second) outside the figures a student watches.
      */
-    private static void warmUp(DjlModel model, NDArray trainX, NDArray trainY, int batchSize,
-                               ParameterUpdater updater) {
+    private static void warmUp(
+            DjlModel model, NDArray trainX, NDArray trainY, int batchSize, ParameterUpdater updater) {
         try (NDManager scope = trainX.getManager().newSubManager()) {
             long[] first = new long[batchSize];
             for (int i = 0; i < batchSize; i++) {

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 /** Writes files and folders through a temporary sibling and a move, so readers never see half of one. */
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static void writeString(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();

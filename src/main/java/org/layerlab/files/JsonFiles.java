@@ -14,8 +14,7 @@ import java.nio.file.Path;
 public final class JsonFiles {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonFiles() {
-    }
+    private JsonFiles() {}
 
     static JsonNode read(Path file) throws FileFormatException {
         String text;
@@ -37,8 +36,10 @@ public final class JsonFiles {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String place = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new FileFormatException(name + ": is not valid JSON" + place + " (" + e.getOriginalMessage()
-                    + "); fix the file in a text editor.", e);
+            throw new FileFormatException(
+                    name + ": is not valid JSON" + place + " (" + e.getOriginalMessage()
+                            + "); fix the file in a text editor.",
+                    e);
         }
     }
 
@@ -56,8 +57,8 @@ public final class JsonFiles {
         }
         int version = root.path("version").asInt(-1);
         if (version < 1) {
-            throw new FileFormatException(name + ": has no valid \"version\"; expected a number from 1 to "
-                    + newestVersion + ".");
+            throw new FileFormatException(
+                    name + ": has no valid \"version\"; expected a number from 1 to " + newestVersion + ".");
         }
         if (version > newestVersion) {
             throw new FileFormatException(name + ": was written by a newer LayerLab (format version " + version

@@ -57,7 +57,10 @@ final class LayerJson implements LayerVisitor<ObjectNode> {
 
     @Override
     public ObjectNode visit(Conv2D layer) {
-        return node(layer).put("filters", layer.filters()).put("kernel", layer.kernel()).put("stride", layer.stride())
+        return node(layer)
+                .put("filters", layer.filters())
+                .put("kernel", layer.kernel())
+                .put("stride", layer.stride())
                 .put("padding", layer.padding().name().toLowerCase(Locale.ROOT));
     }
 
@@ -119,23 +122,29 @@ final class LayerJson implements LayerVisitor<ObjectNode> {
             for (LayerKind k : LayerKind.values()) {
                 types.add(k.jsonType());
             }
-            throw new FileFormatException(where + " has unknown type '" + type + "'; use one of "
-                    + String.join(", ", types) + ".");
+            throw new FileFormatException(
+                    where + " has unknown type '" + type + "'; use one of " + String.join(", ", types) + ".");
         }
         Settings s = new Settings(node, where + " (" + kind.displayName() + ")");
         s.allow(SETTINGS.get(kind));
         return switch (kind) {
             case DENSE -> new Dense(s.integer("units", Dense.DEFAULT.units()), s.bool("bias", true));
-            case CONV2D -> new Conv2D(s.integer("filters", Conv2D.DEFAULT.filters()),
-                    s.integer("kernel", Conv2D.DEFAULT.kernel()), s.integer("stride", 1), s.padding());
+            case CONV2D ->
+                new Conv2D(
+                        s.integer("filters", Conv2D.DEFAULT.filters()),
+                        s.integer("kernel", Conv2D.DEFAULT.kernel()),
+                        s.integer("stride", 1),
+                        s.padding());
             case MAX_POOL2D -> new MaxPool2D(s.integer("size", 2), s.integer("stride", s.integer("size", 2)));
             case AVG_POOL2D -> new AvgPool2D(s.integer("size", 2), s.integer("stride", s.integer("size", 2)));
             case FLATTEN -> new Flatten();
             case DROPOUT -> new Dropout(s.number("rate", Dropout.DEFAULT.rate()));
             case BATCH_NORM -> new BatchNorm();
             case ACTIVATION -> new Activation(s.function());
-            case EMBEDDING -> new Embedding(s.integer("vocabulary", Embedding.DEFAULT.vocabulary()),
-                    s.integer("dimension", Embedding.DEFAULT.dimension()));
+            case EMBEDDING ->
+                new Embedding(
+                        s.integer("vocabulary", Embedding.DEFAULT.vocabulary()),
+                        s.integer("dimension", Embedding.DEFAULT.dimension()));
             case LSTM -> new Lstm(s.integer("units", Lstm.DEFAULT.units()), s.bool("return_sequences", false));
             case GRU -> new Gru(s.integer("units", Lstm.DEFAULT.units()), s.bool("return_sequences", false));
         };
@@ -201,8 +210,8 @@ final class LayerJson implements LayerVisitor<ObjectNode> {
             try {
                 return Padding.valueOf(text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new FileFormatException(where + ": 'padding' must be \"valid\" or \"same\" but is \"" + text
-                        + "\".");
+                throw new FileFormatException(
+                        where + ": 'padding' must be \"valid\" or \"same\" but is \"" + text + "\".");
             }
         }
 

@@ -26,8 +26,7 @@ public final class ModelBundle {
     private static final String STACK = "stack.json";
     private static final String INFO = "model.json";
 
-    private ModelBundle() {
-    }
+    private ModelBundle() {}
 
     public static void save(TrainedModel model, Path folder) throws IOException {
         Path temporary = AtomicFiles.temporaryFolderFor(folder);
@@ -51,17 +50,22 @@ public final class ModelBundle {
             throw new FileFormatException(folder + ": holds no model.json; give the folder a training run wrote.");
         }
         LayerStack stack = StackFile.read(modelFolder.resolve(STACK));
-        ModelInfo info = readInfo(JsonFiles.read(modelFolder.resolve(INFO)), modelFolder.resolve(INFO).toString());
+        ModelInfo info = readInfo(
+                JsonFiles.read(modelFolder.resolve(INFO)),
+                modelFolder.resolve(INFO).toString());
         try {
             return engine.load(stack, info, modelFolder);
         } catch (IOException | RuntimeException e) {
-            throw new FileFormatException(modelFolder + ": the weights cannot be loaded (" + e.getMessage()
-                    + "); train the model again.", e);
+            throw new FileFormatException(
+                    modelFolder + ": the weights cannot be loaded (" + e.getMessage() + "); train the model again.", e);
         }
     }
 
     static ObjectNode infoJson(ModelInfo info) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode().put("format", FORMAT).put("version", VERSION)
+        ObjectNode root = JsonNodeFactory.instance
+                .objectNode()
+                .put("format", FORMAT)
+                .put("version", VERSION)
                 .put("data_kind", info.dataKind().name().toLowerCase(Locale.ROOT))
                 .put("loss", info.loss().cliName());
         ArrayNode shape = root.putArray("input_shape");
@@ -71,8 +75,10 @@ public final class ModelBundle {
         ArrayNode classes = root.putArray("class_names");
         info.classNames().forEach(classes::add);
         root.set("preprocessing", PreprocessingJson.write(info.preprocessing()));
-        root.putObject("split").put("validation", info.split().validationFraction())
-                .put("test", info.split().testFraction()).put("seed", info.split().seed());
+        root.putObject("split")
+                .put("validation", info.split().validationFraction())
+                .put("test", info.split().testFraction())
+                .put("seed", info.split().seed());
         return root;
     }
 
@@ -86,10 +92,16 @@ public final class ModelBundle {
             for (int i = 0; i < shape.length; i++) {
                 shape[i] = shapeNode.get(i).asInt();
             }
-            return new ModelInfo(kind, shape, PreprocessingJson.strings(root.path("class_names")),
+            return new ModelInfo(
+                    kind,
+                    shape,
+                    PreprocessingJson.strings(root.path("class_names")),
                     PreprocessingJson.read(root.path("preprocessing"), name),
-                    LossKind.fromName(root.path("loss").asText("ce")), new Split(split.path("validation").asDouble(),
-                    split.path("test").asDouble(), split.path("seed").asLong()));
+                    LossKind.fromName(root.path("loss").asText("ce")),
+                    new Split(
+                            split.path("validation").asDouble(),
+                            split.path("test").asDouble(),
+                            split.path("seed").asLong()));
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(name + ": " + e.getMessage() + ".", e);
         }

@@ -12,13 +12,14 @@ import org.layerlab.core.data.Preprocessing;
 final class PreprocessingJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private PreprocessingJson() {
-    }
+    private PreprocessingJson() {}
 
     static ObjectNode write(Preprocessing preprocessing) {
         ObjectNode node = NODES.objectNode();
         if (preprocessing instanceof Preprocessing.Image image) {
-            node.put("type", "image").put("channels", image.channels()).put("height", image.height())
+            node.put("type", "image")
+                    .put("channels", image.channels())
+                    .put("height", image.height())
                     .put("width", image.width());
         } else if (preprocessing instanceof Preprocessing.Text text) {
             node.put("type", "text").put("sequence_length", text.sequenceLength());
@@ -43,10 +44,15 @@ final class PreprocessingJson {
     static Preprocessing read(JsonNode node, String name) throws FileFormatException {
         String type = node.path("type").asText("");
         return switch (type) {
-            case "image" -> new Preprocessing.Image(node.path("channels").asInt(1), node.path("height").asInt(),
-                    node.path("width").asInt());
-            case "text" -> new Preprocessing.Text(strings(node.path("vocabulary")),
-                    node.path("sequence_length").asInt());
+            case "image" ->
+                new Preprocessing.Image(
+                        node.path("channels").asInt(1),
+                        node.path("height").asInt(),
+                        node.path("width").asInt());
+            case "text" ->
+                new Preprocessing.Text(
+                        strings(node.path("vocabulary")),
+                        node.path("sequence_length").asInt());
             case "tabular" -> tabular(node);
             default -> throw new FileFormatException(name + ": unknown preprocessing type '" + type + "'.");
         };
@@ -55,8 +61,11 @@ final class PreprocessingJson {
     private static Preprocessing.Tabular tabular(JsonNode node) {
         List<Preprocessing.Column> columns = new ArrayList<>();
         for (JsonNode c : node.path("columns")) {
-            columns.add(new Preprocessing.Column(c.path("name").asText(), c.path("mean").asDouble(0),
-                    c.path("std").asDouble(1), strings(c.path("levels"))));
+            columns.add(new Preprocessing.Column(
+                    c.path("name").asText(),
+                    c.path("mean").asDouble(0),
+                    c.path("std").asDouble(1),
+                    strings(c.path("levels"))));
         }
         return new Preprocessing.Tabular(node.path("label_column").asText(), columns);
     }

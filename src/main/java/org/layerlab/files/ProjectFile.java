@@ -23,8 +23,7 @@ public final class ProjectFile {
     static final String FORMAT = "layerlab-project";
     static final int VERSION = 1;
 
-    private ProjectFile() {
-    }
+    private ProjectFile() {}
 
     public static void write(Path file, Project project) throws IOException {
         JsonFiles.write(file, toJson(project));
@@ -35,32 +34,50 @@ public final class ProjectFile {
         String name = file.toString();
         JsonFiles.checkHeader(root, name, FORMAT, VERSION);
         JsonNode data = root.path("data");
-        DataSettings settings = data.isObject() ? new DataSettings(data.path("source").asText(),
-                data.path("format").asText("auto"), text(data, "label_column"), text(data, "text_column"),
-                data.path("image_size").asInt(0), data.path("grey").asBoolean(false),
-                data.path("fill_missing").asBoolean(false), data.path("test_fraction").asDouble(0.2)) : null;
+        DataSettings settings = data.isObject()
+                ? new DataSettings(
+                        data.path("source").asText(),
+                        data.path("format").asText("auto"),
+                        text(data, "label_column"),
+                        text(data, "text_column"),
+                        data.path("image_size").asInt(0),
+                        data.path("grey").asBoolean(false),
+                        data.path("fill_missing").asBoolean(false),
+                        data.path("test_fraction").asDouble(0.2))
+                : null;
         List<RunRecord> runs = new ArrayList<>();
         for (JsonNode run : root.path("runs")) {
             runs.add(readRun(run, name));
         }
-        return new Project(settings, StackFile.fromJson(root.path("stack"), name + " (stack)"),
-                TrainingConfigJson.read(root.path("training"), name), runs);
+        return new Project(
+                settings,
+                StackFile.fromJson(root.path("stack"), name + " (stack)"),
+                TrainingConfigJson.read(root.path("training"), name),
+                runs);
     }
 
     static ObjectNode toJson(Project project) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode().put("format", FORMAT).put("version", VERSION);
+        ObjectNode root =
+                JsonNodeFactory.instance.objectNode().put("format", FORMAT).put("version", VERSION);
         DataSettings d = project.data();
         if (d != null) {
-            root.putObject("data").put("source", d.source()).put("format", d.format())
-                    .put("label_column", d.labelColumn()).put("text_column", d.textColumn())
-                    .put("image_size", d.imageSize()).put("grey", d.grey()).put("fill_missing", d.fillMissing())
+            root.putObject("data")
+                    .put("source", d.source())
+                    .put("format", d.format())
+                    .put("label_column", d.labelColumn())
+                    .put("text_column", d.textColumn())
+                    .put("image_size", d.imageSize())
+                    .put("grey", d.grey())
+                    .put("fill_missing", d.fillMissing())
                     .put("test_fraction", d.testFraction());
         }
         root.set("stack", StackFile.toJson(project.stack()));
         root.set("training", TrainingConfigJson.write(project.training()));
         ArrayNode runs = root.putArray("runs");
         for (RunRecord run : project.runs()) {
-            ObjectNode r = runs.addObject().put("name", run.name()).put("label", run.label())
+            ObjectNode r = runs.addObject()
+                    .put("name", run.name())
+                    .put("label", run.label())
                     .put("outcome", run.outcome());
             number(r, "test_accuracy", run.testAccuracy());
             r.set("stack", StackFile.toJson(run.stack()));
@@ -82,14 +99,23 @@ public final class ProjectFile {
     private static RunRecord readRun(JsonNode run, String name) throws FileFormatException {
         List<TrainingEvent.EpochEnded> epochs = new ArrayList<>();
         for (JsonNode e : run.path("epochs")) {
-            epochs.add(new TrainingEvent.EpochEnded(e.path("epoch").asInt(), e.path("epochs").asInt(),
-                    number(e, "train_loss"), number(e, "train_accuracy"), number(e, "validation_loss"),
-                    number(e, "validation_accuracy"), Duration.ofMillis(e.path("elapsed_ms").asLong()),
+            epochs.add(new TrainingEvent.EpochEnded(
+                    e.path("epoch").asInt(),
+                    e.path("epochs").asInt(),
+                    number(e, "train_loss"),
+                    number(e, "train_accuracy"),
+                    number(e, "validation_loss"),
+                    number(e, "validation_accuracy"),
+                    Duration.ofMillis(e.path("elapsed_ms").asLong()),
                     number(e, "samples_per_second")));
         }
-        return new RunRecord(run.path("name").asText(), run.path("label").asText(),
+        return new RunRecord(
+                run.path("name").asText(),
+                run.path("label").asText(),
                 StackFile.fromJson(run.path("stack"), name + " (run stack)"),
-                TrainingConfigJson.read(run.path("training"), name), epochs, run.path("outcome").asText(),
+                TrainingConfigJson.read(run.path("training"), name),
+                epochs,
+                run.path("outcome").asText(),
                 number(run, "test_accuracy"));
     }
 

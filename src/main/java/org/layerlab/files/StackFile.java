@@ -21,8 +21,7 @@ public final class StackFile {
     static final String FORMAT = "layerlab-stack";
     static final int VERSION = 1;
 
-    private StackFile() {
-    }
+    private StackFile() {}
 
     public static LayerStack read(Path file) throws FileFormatException {
         return fromJson(JsonFiles.read(file), file.toString());
@@ -33,7 +32,8 @@ public final class StackFile {
     }
 
     public static ObjectNode toJson(LayerStack stack) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode().put("format", FORMAT).put("version", VERSION);
+        ObjectNode root =
+                JsonNodeFactory.instance.objectNode().put("format", FORMAT).put("version", VERSION);
         if (stack.input() != null) {
             ArrayNode input = root.putArray("input");
             for (int d : stack.input().dims()) {

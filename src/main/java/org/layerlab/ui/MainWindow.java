@@ -46,15 +46,23 @@ public final class MainWindow {
     private final Tab dataTab;
     private final Tab trainingTab;
 
-    public MainWindow(Stage stage, ProjectViewModel projects, DataViewModel data, NetworkViewModel network,
-                      TrainingViewModel training) {
+    public MainWindow(
+            Stage stage,
+            ProjectViewModel projects,
+            DataViewModel data,
+            NetworkViewModel network,
+            TrainingViewModel training) {
         this.stage = stage;
         this.projects = projects;
         this.data = data;
         this.network = network;
         this.training = training;
-        Tab welcome = new Tab("Welcome", new WelcomeView(this::openExample, this::openProject,
-                () -> tabs.getSelectionModel().select(1)));
+        Tab welcome = new Tab(
+                "Welcome",
+                new WelcomeView(
+                        this::openExample,
+                        this::openProject,
+                        () -> tabs.getSelectionModel().select(1)));
         dataTab = new Tab("1  Data", new DataView(data));
         Tab networkTab = new Tab("2  Network", new NetworkView(network));
         trainingTab = new Tab("3  Training", new TrainingView(training));
@@ -65,7 +73,8 @@ public final class MainWindow {
         root.setTop(menus());
         root.setBottom(statusBar());
         Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(MainWindow.class.getResource("/assets/layerlab.css").toExternalForm());
+        scene.getStylesheets()
+                .add(MainWindow.class.getResource("/assets/layerlab.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(projects.titleBinding());
         stage.setOnCloseRequest(e -> {
@@ -114,15 +123,27 @@ public final class MainWindow {
         MenuItem save = item("Save", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save As…", "Shortcut+Shift+S", this::saveAs);
         MenuItem quit = item("Quit", "Shortcut+Q", this::quit);
-        Menu file = new Menu("File", null, newProject, open, recent, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), quit);
+        Menu file = new Menu(
+                "File",
+                null,
+                newProject,
+                open,
+                recent,
+                new SeparatorMenuItem(),
+                save,
+                saveAs,
+                new SeparatorMenuItem(),
+                quit);
         MenuItem undo = item("Undo", "Shortcut+Z", network::undo);
         undo.textProperty().bind(network.undoTextProperty());
         undo.disableProperty().bind(network.canUndoProperty().not());
         MenuItem redo = item("Redo", "Shortcut+Y", network::redo);
         redo.textProperty().bind(network.redoTextProperty());
         redo.disableProperty().bind(network.canRedoProperty().not());
-        MenuItem delete = item("Delete Layer", "Delete", () -> network.remove(network.selectedProperty().get()));
+        MenuItem delete = item(
+                "Delete Layer",
+                "Delete",
+                () -> network.remove(network.selectedProperty().get()));
         Menu edit = new Menu("Edit", null, undo, redo, delete);
         MenuItem start = item("Start Training", "Shortcut+Enter", () -> {
             tabs.getSelectionModel().select(trainingTab);
@@ -225,8 +246,8 @@ public final class MainWindow {
     private static FileChooser projectChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("LayerLab projects",
-                "*" + ProjectFile.EXTENSION));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter("LayerLab projects", "*" + ProjectFile.EXTENSION));
         return chooser;
     }
 
@@ -235,8 +256,11 @@ public final class MainWindow {
         if (!projects.state().dirtyProperty().get()) {
             return true;
         }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The project has unsaved changes. Discard them?",
-                ButtonType.CANCEL, ButtonType.OK);
+        Alert alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "The project has unsaved changes. Discard them?",
+                ButtonType.CANCEL,
+                ButtonType.OK);
         alert.setHeaderText("Unsaved changes");
         alert.initOwner(stage);
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
@@ -244,8 +268,11 @@ public final class MainWindow {
 
     void quit() {
         if (training.runningProperty().get()) {
-            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "A network is training. Stop it and quit?",
-                    ButtonType.CANCEL, ButtonType.OK);
+            Alert alert = new Alert(
+                    Alert.AlertType.CONFIRMATION,
+                    "A network is training. Stop it and quit?",
+                    ButtonType.CANCEL,
+                    ButtonType.OK);
             alert.initOwner(stage);
             if (alert.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
                 return;
@@ -278,8 +305,11 @@ public final class MainWindow {
         if (!projects.recoveryAvailable()) {
             return;
         }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "LayerLab found unsaved work from the last session. "
-                + "Restore it?", ButtonType.NO, ButtonType.YES);
+        Alert alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "LayerLab found unsaved work from the last session. " + "Restore it?",
+                ButtonType.NO,
+                ButtonType.YES);
         alert.setHeaderText("Restore unsaved work?");
         alert.initOwner(stage);
         if (alert.showAndWait().filter(ButtonType.YES::equals).isPresent()) {

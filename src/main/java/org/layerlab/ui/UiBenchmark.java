@@ -29,8 +29,7 @@ import org.layerlab.ui.common.FxTaskExecutor;
 public final class UiBenchmark {
     private static final double FRAME_MS = 1000.0 / 60;
 
-    private UiBenchmark() {
-    }
+    private UiBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
@@ -43,8 +42,8 @@ public final class UiBenchmark {
         started.get();
         FxTaskExecutor executor = new FxTaskExecutor();
         MainWindow window = onFx(() -> {
-            MainWindow w = LayerLabApp.build(new Stage(), new DjlTrainingEngine(), executor,
-                    Files.createTempDirectory("layerlab-bench"));
+            MainWindow w = LayerLabApp.build(
+                    new Stage(), new DjlTrainingEngine(), executor, Files.createTempDirectory("layerlab-bench"));
             w.stage().show();
             // As the CLI run: no validation split, set before loading so that Start trains on the loaded data.
             w.training().validationFractionProperty().set(0.0);
@@ -78,19 +77,37 @@ public final class UiBenchmark {
                 watch.stop();
                 return null;
             });
-            var record = window.projects().state().runs().get(window.projects().state().runs().size() - 1);
+            var record = window.projects()
+                    .state()
+                    .runs()
+                    .get(window.projects().state().runs().size() - 1);
             gui[run] = record.epochs().get(0).samplesPerSecond();
             longestGap = Math.max(longestGap, watch.longestGapMs);
             longestPulse = Math.max(longestPulse, probe.longestMs());
-            System.out.printf(Locale.ROOT, "run %d: CLI %,.0f samples/s, GUI %,.0f samples/s, UI thread busy at most "
-                    + "%.1f ms, longest frame gap %.1f ms%n", run + 1, cli[run], gui[run], probe.longestMs(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: CLI %,.0f samples/s, GUI %,.0f samples/s, UI thread busy at most "
+                            + "%.1f ms, longest frame gap %.1f ms%n",
+                    run + 1,
+                    cli[run],
+                    gui[run],
+                    probe.longestMs(),
                     watch.longestGapMs);
         }
         double ratio = median(gui) / median(cli);
-        System.out.printf(Locale.ROOT, "%s, one epoch of MNIST, medians of %d: CLI %,.0f samples/s, GUI %,.0f samples/s, "
-                + "ratio %.2f; while training the UI thread was busy at most %.1f ms at a stretch, and the longest gap "
-                + "between frames was %.1f ms (a frame is %.1f ms)%n", model, runs, median(cli), median(gui), ratio,
-                longestPulse, longestGap, FRAME_MS);
+        System.out.printf(
+                Locale.ROOT,
+                "%s, one epoch of MNIST, medians of %d: CLI %,.0f samples/s, GUI %,.0f samples/s, "
+                        + "ratio %.2f; while training the UI thread was busy at most %.1f ms at a stretch, and the longest gap "
+                        + "between frames was %.1f ms (a frame is %.1f ms)%n",
+                model,
+                runs,
+                median(cli),
+                median(gui),
+                ratio,
+                longestPulse,
+                longestGap,
+                FRAME_MS);
         System.out.println("Reproduce: Xvfb :99 & DISPLAY=:99 java -cp \"target/layerlab.jar:target/lib/*\" "
                 + "org.layerlab.ui.UiBenchmark " + model + " " + runs);
         executor.close();
@@ -100,10 +117,11 @@ public final class UiBenchmark {
     private static double headless(MainWindow window, Dataset data) {
         TrainingConfig config = window.training().config();
         StackCompatibility.Result check = StackCompatibility.check(
-                window.projects().state().stackProperty().get().withInput(TensorShape.of(data.inputShape())), data,
+                window.projects().state().stackProperty().get().withInput(TensorShape.of(data.inputShape())),
+                data,
                 config.loss());
-        TrainingResult result = new DjlTrainingEngine().train(data, check.stack(), config, TrainingObserver.NONE,
-                new TrainingControl());
+        TrainingResult result = new DjlTrainingEngine()
+                .train(data, check.stack(), config, TrainingObserver.NONE, new TrainingControl());
         result.model().close();
         return result.epochs().get(0).samplesPerSecond();
     }
@@ -125,10 +143,14 @@ public final class UiBenchmark {
 
         void start() {
             longestMs = 0;
-            ticking = timer.scheduleAtFixedRate(() -> {
-                long posted = System.nanoTime();
-                fx.dispatch(() -> longestMs = Math.max(longestMs, (System.nanoTime() - posted) / 1e6));
-            }, 0, 5, TimeUnit.MILLISECONDS);
+            ticking = timer.scheduleAtFixedRate(
+                    () -> {
+                        long posted = System.nanoTime();
+                        fx.dispatch(() -> longestMs = Math.max(longestMs, (System.nanoTime() - posted) / 1e6));
+                    },
+                    0,
+                    5,
+                    TimeUnit.MILLISECONDS);
         }
 
         void stop() {

@@ -16,8 +16,7 @@ class CliTest {
     @TempDir
     Path folder;
 
-    record Run(int status, String out, String err) {
-    }
+    record Run(int status, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -38,13 +37,25 @@ class CliTest {
     @Test
     void trainEvaluateAndPredictIrisEndToEnd() throws Exception {
         Path out = folder.resolve("runs/iris");
-        Run train = run("train", "--data", "sample:iris", "--stack", "sample-data/stacks/iris-mlp.json", "--epochs",
-                "40", "--batch-size", "16", "--lr", "0.02", "--out", out.toString());
+        Run train = run(
+                "train",
+                "--data",
+                "sample:iris",
+                "--stack",
+                "sample-data/stacks/iris-mlp.json",
+                "--epochs",
+                "40",
+                "--batch-size",
+                "16",
+                "--lr",
+                "0.02",
+                "--out",
+                out.toString());
         assertEquals(0, train.status(), train.err());
         assertTrue(train.out().contains("Total parameters: 131"), train.out());
         assertTrue(train.out().contains("Epoch 40/40"), train.out());
-        java.util.regex.Matcher accuracy = java.util.regex.Pattern.compile("Test accuracy: ([0-9.]+)")
-                .matcher(train.out());
+        java.util.regex.Matcher accuracy =
+                java.util.regex.Pattern.compile("Test accuracy: ([0-9.]+)").matcher(train.out());
         assertTrue(accuracy.find(), train.out());
         assertTrue(Double.parseDouble(accuracy.group(1)) >= 0.8, "iris is learnt: " + accuracy.group(1));
         assertTrue(Files.isRegularFile(out.resolve("model/model.json")));
@@ -64,12 +75,13 @@ class CliTest {
                 5.1,3.5,1.4,0.2
                 6.9,3.1,5.4,2.1
                 """);
-        Run predict = run("predict", "--model", out.resolve("model").toString(), "--input", flowers.toString(), "--top",
-                "1");
+        Run predict =
+                run("predict", "--model", out.resolve("model").toString(), "--input", flowers.toString(), "--top", "1");
         assertEquals(0, predict.status(), predict.err());
         assertTrue(predict.out().startsWith("line 2: setosa"), predict.out());
         assertTrue(predict.out().contains("line 3: virginica"), predict.out());
-        assertOneLineError(run("predict", "--model", out.toString(), "--input", folder.toString()),
+        assertOneLineError(
+                run("predict", "--model", out.toString(), "--input", folder.toString()),
                 "is a folder, but this model reads a CSV file with the columns [sepal_length");
     }
 
@@ -81,11 +93,25 @@ class CliTest {
             org.layerlab.testing.TestImages.write(images.resolve("blue/" + i + ".png"), java.awt.Color.BLUE, 8);
         }
         Path stack = folder.resolve("colour.json");
-        Files.writeString(stack, "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"flatten\"},"
-                + "{\"type\":\"dense\",\"units\":2}]}");
+        Files.writeString(
+                stack,
+                "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"flatten\"},"
+                        + "{\"type\":\"dense\",\"units\":2}]}");
         Path out = folder.resolve("run");
-        Run train = run("train", "--data", images.toString(), "--stack", stack.toString(), "--epochs", "20",
-                "--batch-size", "8", "--lr", "0.05", "--out", out.toString());
+        Run train = run(
+                "train",
+                "--data",
+                images.toString(),
+                "--stack",
+                stack.toString(),
+                "--epochs",
+                "20",
+                "--batch-size",
+                "8",
+                "--lr",
+                "0.05",
+                "--out",
+                out.toString());
         assertEquals(0, train.status(), train.err());
         Path mine = folder.resolve("mine.png");
         org.layerlab.testing.TestImages.write(mine, java.awt.Color.RED, 30);
@@ -104,18 +130,36 @@ class CliTest {
         Path data = folder.resolve("reviews.tsv");
         Files.writeString(data, tsv);
         Path stack = folder.resolve("text.json");
-        Files.writeString(stack, "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"embedding\","
-                + "\"vocabulary\":20,\"dimension\":8},{\"type\":\"gru\",\"units\":8},{\"type\":\"dense\",\"units\":2}]}");
+        Files.writeString(
+                stack,
+                "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"embedding\","
+                        + "\"vocabulary\":20,\"dimension\":8},{\"type\":\"gru\",\"units\":8},{\"type\":\"dense\",\"units\":2}]}");
         Path out = folder.resolve("text-run");
-        Run train = run("train", "--data", data.toString(), "--stack", stack.toString(), "--epochs", "15", "--batch-size",
-                "8", "--lr", "0.02", "--out", out.toString());
+        Run train = run(
+                "train",
+                "--data",
+                data.toString(),
+                "--stack",
+                stack.toString(),
+                "--epochs",
+                "15",
+                "--batch-size",
+                "8",
+                "--lr",
+                "0.02",
+                "--out",
+                out.toString());
         assertEquals(0, train.status(), train.err());
         Path lines = folder.resolve("mine.txt");
         Files.writeString(lines, "What a lovely film\nso boring\n");
         Run predict = run("predict", "--model", out.toString(), "--input", lines.toString(), "--top", "1");
         assertEquals(0, predict.status(), predict.err());
-        assertEquals(List.of("What a lovely film: good", "so boring: bad"),
-                predict.out().lines().map(l -> l.substring(0, l.lastIndexOf(' '))).toList());
+        assertEquals(
+                List.of("What a lovely film: good", "so boring: bad"),
+                predict.out()
+                        .lines()
+                        .map(l -> l.substring(0, l.lastIndexOf(' ')))
+                        .toList());
     }
 
     @Test
@@ -129,51 +173,114 @@ class CliTest {
     @Test
     void summaryOfABrokenStackPrintsTheReasonAndFails() throws Exception {
         Path stack = folder.resolve("broken.json");
-        Files.writeString(stack, "{\"format\":\"layerlab-stack\",\"version\":1,\"input\":[1,28,28],\"layers\":["
-                + "{\"type\":\"conv2d\"},{\"type\":\"flatten\"},{\"type\":\"conv2d\"}]}");
+        Files.writeString(
+                stack,
+                "{\"format\":\"layerlab-stack\",\"version\":1,\"input\":[1,28,28],\"layers\":["
+                        + "{\"type\":\"conv2d\"},{\"type\":\"flatten\"},{\"type\":\"conv2d\"}]}");
         Run run = run("summary", stack.toString());
         assertEquals(1, run.status());
         assertTrue(run.out().contains("Total parameters"), "the table is still shown");
-        assertEquals("layerlab: Layer 3 (Conv2D) needs a 3-D input (channels, height, width) but receives (21632); "
-                + "remove the Flatten at layer 2 or move it below layer 3.", run.err().strip());
+        assertEquals(
+                "layerlab: Layer 3 (Conv2D) needs a 3-D input (channels, height, width) but receives (21632); "
+                        + "remove the Flatten at layer 2 or move it below layer 3.",
+                run.err().strip());
     }
 
     @Test
     void badInputEndsInOneClearLine() throws Exception {
         Path csv = folder.resolve("bad.csv");
         Files.writeString(csv, "a,b,label\n1,2,x\n3,4\n");
-        assertOneLineError(run("train", "--data", csv.toString(), "--stack", "sample-data/stacks/iris-mlp.json",
-                "--out", folder.resolve("o").toString()), "bad.csv line 3: has 2 cells but the header has 3");
-        assertOneLineError(run("train", "--data", "sample:iris", "--label", "colour", "--stack",
-                "sample-data/stacks/iris-mlp.json", "--out", folder.resolve("o").toString()),
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        csv.toString(),
+                        "--stack",
+                        "sample-data/stacks/iris-mlp.json",
+                        "--out",
+                        folder.resolve("o").toString()),
+                "bad.csv line 3: has 2 cells but the header has 3");
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        "sample:iris",
+                        "--label",
+                        "colour",
+                        "--stack",
+                        "sample-data/stacks/iris-mlp.json",
+                        "--out",
+                        folder.resolve("o").toString()),
                 "has no column 'colour'");
-        assertOneLineError(run("train", "--data", "sample:iris", "--stack", "sample-data/stacks/mnist-cnn.json",
-                "--out", folder.resolve("o").toString()),
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        "sample:iris",
+                        "--stack",
+                        "sample-data/stacks/mnist-cnn.json",
+                        "--out",
+                        folder.resolve("o").toString()),
                 "The stack expects input (1, 28, 28) but iris.csv gives (4)");
-        assertOneLineError(run("train", "--data", "sample:nope", "--stack", "sample-data/stacks/iris-mlp.json",
-                "--out", folder.resolve("o").toString()), "There is no sample 'nope'; the samples are mnist, iris");
-        assertOneLineError(run("evaluate", "--model", folder.resolve("missing").toString(), "--data", "sample:iris"),
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        "sample:nope",
+                        "--stack",
+                        "sample-data/stacks/iris-mlp.json",
+                        "--out",
+                        folder.resolve("o").toString()),
+                "There is no sample 'nope'; the samples are mnist, iris");
+        assertOneLineError(
+                run("evaluate", "--model", folder.resolve("missing").toString(), "--data", "sample:iris"),
                 "no such model folder");
-        assertOneLineError(run("train", "--data", "sample:iris", "--stack", "sample-data/stacks/iris-mlp.json",
-                "--optimizer", "lbfgs", "--out", folder.resolve("o").toString()), "unknown optimizer 'lbfgs'");
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        "sample:iris",
+                        "--stack",
+                        "sample-data/stacks/iris-mlp.json",
+                        "--optimizer",
+                        "lbfgs",
+                        "--out",
+                        folder.resolve("o").toString()),
+                "unknown optimizer 'lbfgs'");
     }
 
     @Test
     void wrongClassCountIsExplainedWithTheFix() throws Exception {
         Path stack = folder.resolve("five.json");
-        Files.writeString(stack, "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"dense\","
-                + "\"units\":5}]}");
-        assertOneLineError(run("train", "--data", "sample:iris", "--stack", stack.toString(), "--out",
-                folder.resolve("o").toString()), "Layer 1 (Dense) outputs 5 values but iris.csv has 3 classes; end "
-                + "the stack with Dense(3).");
+        Files.writeString(
+                stack,
+                "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"dense\"," + "\"units\":5}]}");
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        "sample:iris",
+                        "--stack",
+                        stack.toString(),
+                        "--out",
+                        folder.resolve("o").toString()),
+                "Layer 1 (Dense) outputs 5 values but iris.csv has 3 classes; end " + "the stack with Dense(3).");
     }
 
     @Test
     void unwritableOutputFolderIsRefusedBeforeTraining() throws Exception {
         Path blocker = folder.resolve("file-not-folder");
         Files.writeString(blocker, "x");
-        assertOneLineError(run("train", "--data", "sample:iris", "--stack", "sample-data/stacks/iris-mlp.json",
-                "--out", blocker.resolve("run").toString()), "cannot write there");
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        "sample:iris",
+                        "--stack",
+                        "sample-data/stacks/iris-mlp.json",
+                        "--out",
+                        blocker.resolve("run").toString()),
+                "cannot write there");
     }
 
     @Test

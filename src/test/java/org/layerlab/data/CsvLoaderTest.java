@@ -31,8 +31,12 @@ class CsvLoaderTest {
     private static String rows(int n) {
         StringBuilder text = new StringBuilder("size,colour,kind\n");
         for (int i = 0; i < n; i++) {
-            text.append(i).append(',').append(i % 2 == 0 ? "red" : "blue").append(',')
-                    .append(i < n / 2 ? "small" : "large").append('\n');
+            text.append(i)
+                    .append(',')
+                    .append(i % 2 == 0 ? "red" : "blue")
+                    .append(',')
+                    .append(i < n / 2 ? "small" : "large")
+                    .append('\n');
         }
         return text.toString();
     }
@@ -62,7 +66,9 @@ class CsvLoaderTest {
 
     @Test
     void labelIsTheLastColumnByDefault() throws Exception {
-        assertEquals(List.of("large", "small"), DataLoading.load(request(csv(rows(20)))).classNames());
+        assertEquals(
+                List.of("large", "small"),
+                DataLoading.load(request(csv(rows(20)))).classNames());
     }
 
     @Test
@@ -70,7 +76,9 @@ class CsvLoaderTest {
         String text = rows(20).replace("\n3,blue,", "\n,blue,").replace("\n7,blue,", "\n7,,");
         Dataset data = DataLoading.load(request(csv(text)));
         assertEquals(18, data.totalCount());
-        assertTrue(data.notes().get(0).contains("Left out 2 of 20 rows"), data.notes().toString());
+        assertTrue(
+                data.notes().get(0).contains("Left out 2 of 20 rows"),
+                data.notes().toString());
         assertTrue(data.notes().get(0).contains("lines 5, 9"), data.notes().toString());
     }
 
@@ -84,10 +92,13 @@ class CsvLoaderTest {
     @Test
     void unknownLabelColumnListsTheColumns() throws Exception {
         Path file = csv(rows(10));
-        DataLoadException e = assertThrows(DataLoadException.class,
-                () -> DataLoading.load(request(file).withLabelColumn("species")));
-        assertTrue(e.getMessage().endsWith("has no column 'species'; its columns are size, colour, kind. Choose one "
-                + "of them as the label."), e.getMessage());
+        DataLoadException e = assertThrows(
+                DataLoadException.class, () -> DataLoading.load(request(file).withLabelColumn("species")));
+        assertTrue(
+                e.getMessage()
+                        .endsWith("has no column 'species'; its columns are size, colour, kind. Choose one "
+                                + "of them as the label."),
+                e.getMessage());
     }
 
     @Test
@@ -107,10 +118,12 @@ class CsvLoaderTest {
     @Test
     void emptyAndHeaderOnlyFilesAreExplained() throws Exception {
         Path empty = csv("");
-        assertTrue(assertThrows(DataLoadException.class, () -> DataLoading.load(request(empty))).getMessage()
+        assertTrue(assertThrows(DataLoadException.class, () -> DataLoading.load(request(empty)))
+                .getMessage()
                 .contains("is empty"));
         Path header = csv("a,b,label\n");
-        assertTrue(assertThrows(DataLoadException.class, () -> DataLoading.load(request(header))).getMessage()
+        assertTrue(assertThrows(DataLoadException.class, () -> DataLoading.load(request(header)))
+                .getMessage()
                 .contains("has a header but no data rows"));
     }
 

@@ -34,7 +34,8 @@ class IdxLoaderTest {
     }
 
     static void write(Path file, byte[] content, boolean gzip) throws IOException {
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+        try (OutputStream out =
+                gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
             out.write(content);
         }
     }
@@ -83,8 +84,11 @@ class IdxLoaderTest {
         writeTinyMnist(false);
         write(folder.resolve("train-images-idx3-ubyte"), idx(0x1234, new int[] {20, 2, 3}, pixels(20)), false);
         DataLoadException e = assertThrows(DataLoadException.class, () -> IdxLoader.load(folder, Split.DEFAULT));
-        assertTrue(e.getMessage().contains("train-images-idx3-ubyte: not an IDX file of unsigned bytes (magic number "
-                + "0x00001234"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("train-images-idx3-ubyte: not an IDX file of unsigned bytes (magic number "
+                                + "0x00001234"),
+                e.getMessage());
     }
 
     @Test
@@ -94,7 +98,8 @@ class IdxLoaderTest {
         byte[] cut = java.util.Arrays.copyOf(full, full.length - 10);
         write(folder.resolve("train-images-idx3-ubyte.gz"), cut, true);
         DataLoadException e = assertThrows(DataLoadException.class, () -> IdxLoader.load(folder, Split.DEFAULT));
-        assertTrue(e.getMessage().contains("truncated: the header promises 20×2×3 = 120 bytes but the file holds 110"),
+        assertTrue(
+                e.getMessage().contains("truncated: the header promises 20×2×3 = 120 bytes but the file holds 110"),
                 e.getMessage());
     }
 

@@ -69,7 +69,8 @@ class ImageFolderLoaderTest {
     void folderWithoutClassFoldersSaysHowToArrangeIt() throws Exception {
         TestImages.write(folder.resolve("loose.png"), Color.RED, 4);
         DataLoadException e = assertThrows(DataLoadException.class, () -> DataLoading.load(request()));
-        assertTrue(e.getMessage().contains("has no class sub-folders; put the images of each class in a sub-folder"),
+        assertTrue(
+                e.getMessage().contains("has no class sub-folders; put the images of each class in a sub-folder"),
                 e.getMessage());
     }
 

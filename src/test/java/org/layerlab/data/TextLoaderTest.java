@@ -30,7 +30,8 @@ class TextLoaderTest {
         Files.writeString(train, tsv);
         Path test = folder.resolve("test.tsv");
         Files.writeString(test, "label\ttext\npositive\tlovely zebra\n");
-        Dataset data = TextLoader.load(train, test, DataRequest.of(train.toString()).withSplit(new Split(0.2, 0, 5)));
+        Dataset data =
+                TextLoader.load(train, test, DataRequest.of(train.toString()).withSplit(new Split(0.2, 0, 5)));
         assertEquals(DataKind.TEXT, data.kind());
         assertEquals(List.of("negative", "positive"), data.classNames());
         Preprocessing.Text text = (Preprocessing.Text) data.preprocessing();

@@ -19,13 +19,22 @@ class BlockFactoryTest {
 
     private static List<String> blockNames(LayerStack stack) {
         SequentialBlock block = BlockFactory.build(stack);
-        return block.getChildren().values().stream().map(Block::getClass).map(Class::getSimpleName).toList();
+        return block.getChildren().values().stream()
+                .map(Block::getClass)
+                .map(Class::getSimpleName)
+                .toList();
     }
 
     @Test
     void activationBeforeMaxPoolRunsAfterItAndTrailingSoftmaxIsLeftToTheLoss() {
-        LayerStack stack = LayerStack.of(TensorShape.of(1, 8, 8), new Conv2D(4, 3), Activation.RELU,
-                new MaxPool2D(2), new Flatten(), new Dense(2), new Activation(ActivationFunction.SOFTMAX));
+        LayerStack stack = LayerStack.of(
+                TensorShape.of(1, 8, 8),
+                new Conv2D(4, 3),
+                Activation.RELU,
+                new MaxPool2D(2),
+                new Flatten(),
+                new Dense(2),
+                new Activation(ActivationFunction.SOFTMAX));
         List<String> names = blockNames(stack);
         assertEquals(5, names.size(), names.toString());
         assertEquals("Conv2d", names.get(0));

@@ -44,13 +44,15 @@ import org.layerlab.files.ModelBundle;
 import org.layerlab.testing.TinyData;
 
 class DjlTrainingEngineTest {
-    private static final LayerStack MLP = LayerStack.of(TensorShape.of(2), new Dense(16), Activation.RELU,
-            new Dense(2));
+    private static final LayerStack MLP =
+            LayerStack.of(TensorShape.of(2), new Dense(16), Activation.RELU, new Dense(2));
     private final DjlTrainingEngine engine = new DjlTrainingEngine();
 
     private static TrainingConfig config(OptimizerKind kind, double lr, int epochs) {
-        return TrainingConfig.DEFAULT.withOptimizer(OptimizerSettings.defaults(kind).withLearningRate(lr))
-                .withEpochs(epochs).withBatchSize(16);
+        return TrainingConfig.DEFAULT
+                .withOptimizer(OptimizerSettings.defaults(kind).withLearningRate(lr))
+                .withEpochs(epochs)
+                .withBatchSize(16);
     }
 
     private TrainingResult train(Dataset data, LayerStack stack, TrainingConfig config) {
@@ -74,12 +76,15 @@ class DjlTrainingEngineTest {
     void reportsEveryBatchAndEpoch() {
         Dataset data = TinyData.blobs(100, 2, 1f);
         List<TrainingEvent> events = new ArrayList<>();
-        try (TrainedModel model = engine.train(data, MLP, config(OptimizerKind.ADAM, 0.01, 2), events::add,
-                new TrainingControl()).model()) {
+        try (TrainedModel model = engine.train(
+                        data, MLP, config(OptimizerKind.ADAM, 0.01, 2), events::add, new TrainingControl())
+                .model()) {
             assertNotNull(model);
         }
         assertTrue(events.get(0) instanceof TrainingEvent.Started);
-        long batches = events.stream().filter(e -> e instanceof TrainingEvent.BatchEnded).count();
+        long batches = events.stream()
+                .filter(e -> e instanceof TrainingEvent.BatchEnded)
+                .count();
         assertEquals(2 * 7, batches, "100 samples in batches of 16 is 7 batches per epoch");
         TrainingEvent.EpochEnded second = (TrainingEvent.EpochEnded) events.get(events.size() - 2);
         assertEquals(2, second.epoch());
@@ -90,11 +95,12 @@ class DjlTrainingEngineTest {
     @Test
     void sameSeedGivesTheSameRun() {
         Dataset data = TinyData.blobs(60, 3, 1f);
-        LayerStack stack = LayerStack.of(TensorShape.of(2), new Dense(8), Activation.RELU, new Dropout(0.3),
-                new Dense(2));
+        LayerStack stack =
+                LayerStack.of(TensorShape.of(2), new Dense(8), Activation.RELU, new Dropout(0.3), new Dense(2));
         TrainingResult a = train(data, stack, config(OptimizerKind.ADAM, 0.01, 3));
         TrainingResult b = train(data, stack, config(OptimizerKind.ADAM, 0.01, 3));
-        TrainingResult c = train(data, stack, config(OptimizerKind.ADAM, 0.01, 3).withSeed(99));
+        TrainingResult c =
+                train(data, stack, config(OptimizerKind.ADAM, 0.01, 3).withSeed(99));
         a.model().close();
         b.model().close();
         c.model().close();
@@ -110,8 +116,11 @@ class DjlTrainingEngineTest {
         TrainingResult result = train(data, MLP, config(OptimizerKind.SGD, 5, 3).withLoss(LossKind.MEAN_SQUARED_ERROR));
         assertEquals(TrainingOutcome.DIVERGED, result.outcome());
         assertNull(result.model());
-        assertTrue(result.message().matches("The loss became (NaN|infinite) at epoch 1, batch \\d+: training "
-                + "diverged\\. Lower the learning rate \\(now 5\\.0\\), for example to 0\\.5, and train again\\."),
+        assertTrue(
+                result.message()
+                        .matches(
+                                "The loss became (NaN|infinite) at epoch 1, batch \\d+: training "
+                                        + "diverged\\. Lower the learning rate \\(now 5\\.0\\), for example to 0\\.5, and train again\\."),
                 result.message());
     }
 
@@ -172,8 +181,14 @@ class DjlTrainingEngineTest {
     @Test
     void savedModelPredictsExactlyTheSame(@TempDir Path folder) throws Exception {
         Dataset data = TinyData.halves(40, 8);
-        LayerStack cnn = LayerStack.of(TensorShape.of(1, 8, 8), new Conv2D(4, 3, 1, Padding.SAME), new BatchNorm(),
-                Activation.RELU, new MaxPool2D(2), new Flatten(), new Dense(2),
+        LayerStack cnn = LayerStack.of(
+                TensorShape.of(1, 8, 8),
+                new Conv2D(4, 3, 1, Padding.SAME),
+                new BatchNorm(),
+                Activation.RELU,
+                new MaxPool2D(2),
+                new Flatten(),
+                new Dense(2),
                 new Activation(org.layerlab.core.stack.ActivationFunction.SOFTMAX));
         TrainingResult result = train(data, cnn, config(OptimizerKind.ADAM, 0.01, 5));
         try (TrainedModel model = result.model()) {
@@ -183,7 +198,8 @@ class DjlTrainingEngineTest {
             try (TrainedModel loaded = ModelBundle.load(folder.resolve("model"), engine)) {
                 List<Prediction> after = loaded.predict(data.test().features());
                 for (int i = 0; i < before.size(); i++) {
-                    assertArrayEquals(before.get(i).probabilities(), after.get(i).probabilities());
+                    assertArrayEquals(
+                            before.get(i).probabilities(), after.get(i).probabilities());
                 }
                 assertEquals(model.info().classNames(), loaded.info().classNames());
                 assertEquals(model.stack(), loaded.stack());
@@ -192,12 +208,12 @@ class DjlTrainingEngineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"BINARY_CROSS_ENTROPY, 1", "BINARY_CROSS_ENTROPY, 2", "MEAN_SQUARED_ERROR, 1",
-            "MEAN_SQUARED_ERROR, 2"})
+    @CsvSource({"BINARY_CROSS_ENTROPY, 1", "BINARY_CROSS_ENTROPY, 2", "MEAN_SQUARED_ERROR, 1", "MEAN_SQUARED_ERROR, 2"})
     void otherLossesLearnWithOneOrTwoOutputs(LossKind loss, int outputs) {
         Dataset data = TinyData.blobs(100, 9, 1f);
         LayerStack stack = LayerStack.of(TensorShape.of(2), new Dense(16), Activation.RELU, new Dense(outputs));
-        TrainingResult result = train(data, stack, config(OptimizerKind.ADAM, 0.01, 15).withLoss(loss));
+        TrainingResult result =
+                train(data, stack, config(OptimizerKind.ADAM, 0.01, 15).withLoss(loss));
         try (TrainedModel model = result.model()) {
             assertTrue(model.evaluate(data.test()).accuracy() > 0.95, loss + " with " + outputs);
             Prediction p = model.predict(data.test().features()).get(0);
@@ -210,8 +226,8 @@ class DjlTrainingEngineTest {
     @CsvSource({"true", "false"})
     void recurrentLayersLearnWhetherATokenOccurs(boolean lstm) {
         Dataset data = TinyData.tokens(200, 10);
-        LayerStack stack = LayerStack.of(TensorShape.of(6), new Embedding(20, 8),
-                lstm ? new Lstm(16, false) : new Gru(16, false), new Dense(2));
+        LayerStack stack = LayerStack.of(
+                TensorShape.of(6), new Embedding(20, 8), lstm ? new Lstm(16, false) : new Gru(16, false), new Dense(2));
         TrainingResult result = train(data, stack, config(OptimizerKind.ADAM, 0.02, 12));
         try (TrainedModel model = result.model()) {
             assertTrue(model.evaluate(data.test()).accuracy() > 0.9, (lstm ? "LSTM" : "GRU") + " did not learn");

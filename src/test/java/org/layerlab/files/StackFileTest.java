@@ -31,10 +31,20 @@ class StackFileTest {
 
     @Test
     void everyLayerKindSurvivesARoundTrip() throws Exception {
-        LayerStack stack = LayerStack.of(TensorShape.of(3, 32, 32), new Conv2D(16, 5, 2, Padding.SAME),
-                new MaxPool2D(3, 1), new AvgPool2D(2), new BatchNorm(), new Activation(ActivationFunction.LEAKY_RELU),
-                new Flatten(), new Dropout(0.25), new Dense(7, false), new Embedding(50, 4), new Lstm(8, true),
-                new Gru(3, false), new Activation(ActivationFunction.SOFTMAX));
+        LayerStack stack = LayerStack.of(
+                TensorShape.of(3, 32, 32),
+                new Conv2D(16, 5, 2, Padding.SAME),
+                new MaxPool2D(3, 1),
+                new AvgPool2D(2),
+                new BatchNorm(),
+                new Activation(ActivationFunction.LEAKY_RELU),
+                new Flatten(),
+                new Dropout(0.25),
+                new Dense(7, false),
+                new Embedding(50, 4),
+                new Lstm(8, true),
+                new Gru(3, false),
+                new Activation(ActivationFunction.SOFTMAX));
         Path file = folder.resolve("stack.json");
         StackFile.write(file, stack);
         assertEquals(stack, StackFile.read(file));
@@ -44,8 +54,8 @@ class StackFileTest {
 
     @Test
     void inputMayBeLeftToTheData() throws Exception {
-        LayerStack read = StackFile.read(write("{\"format\":\"layerlab-stack\",\"version\":1,"
-                + "\"layers\":[{\"type\":\"dense\"}]}"));
+        LayerStack read = StackFile.read(
+                write("{\"format\":\"layerlab-stack\",\"version\":1," + "\"layers\":[{\"type\":\"dense\"}]}"));
         assertNull(read.input());
         assertEquals(Dense.DEFAULT, read.layers().get(0), "missing settings take the defaults");
     }
@@ -61,14 +71,15 @@ class StackFileTest {
     void futureVersionAsksForANewerLayerLab() throws Exception {
         Path file = write("{\"format\":\"layerlab-stack\",\"version\":7,\"layers\":[]}");
         FileFormatException e = assertThrows(FileFormatException.class, () -> StackFile.read(file));
-        assertTrue(e.getMessage().contains("newer LayerLab (format version 7; this one reads up to 1)"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("newer LayerLab (format version 7; this one reads up to 1)"), e.getMessage());
     }
 
     @Test
     void mistakesInALayerNameTheLayerAndSetting() throws Exception {
         assertMessage("[{\"type\":\"dense2\"}]", "layer 1 has unknown type 'dense2'; use one of dense, conv2d");
-        assertMessage("[{\"type\":\"flatten\"},{\"type\":\"dense\",\"unit\":3}]",
+        assertMessage(
+                "[{\"type\":\"flatten\"},{\"type\":\"dense\",\"unit\":3}]",
                 "layer 2 (Dense) has an unknown setting 'unit'; it takes units, bias.");
         assertMessage("[{\"type\":\"dense\",\"units\":\"many\"}]", "layer 1 (Dense): 'units' must be a whole number");
         assertMessage("[{\"type\":\"conv2d\",\"padding\":\"full\"}]", "'padding' must be \"valid\" or \"same\"");

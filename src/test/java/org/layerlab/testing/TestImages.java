@@ -10,8 +10,7 @@ import javax.imageio.ImageIO;
 /** Writes small one-colour PNG files for loader and CLI tests. */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     public static void write(Path file, Color colour, int size) throws IOException {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);

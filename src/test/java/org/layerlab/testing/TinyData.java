@@ -14,8 +14,7 @@ import org.layerlab.core.data.TokenFeatures;
 /** Small generated datasets that a network can learn in a second. */
 public final class TinyData {
 
-    private TinyData() {
-    }
+    private TinyData() {}
 
     /** Two well separated clouds of 2-D points, classes "left" and "right", scaled by {@code scale}. */
     public static Dataset blobs(int perPart, long seed, float scale) {
@@ -32,10 +31,22 @@ public final class TinyData {
             }
             parts[p] = new Samples(new FloatFeatures(x, 2), y);
         }
-        Preprocessing tabular = new Preprocessing.Tabular("side", List.of(
-                new Preprocessing.Column("x", 0, 1, List.of()), new Preprocessing.Column("y", 0, 1, List.of())));
-        return new Dataset("blobs", DataKind.TABULAR, new int[] {2}, List.of("left", "right"), parts[0], parts[1],
-                parts[2], tabular, new Split(0.2, 0.2, seed), List.of());
+        Preprocessing tabular = new Preprocessing.Tabular(
+                "side",
+                List.of(
+                        new Preprocessing.Column("x", 0, 1, List.of()),
+                        new Preprocessing.Column("y", 0, 1, List.of())));
+        return new Dataset(
+                "blobs",
+                DataKind.TABULAR,
+                new int[] {2},
+                List.of("left", "right"),
+                parts[0],
+                parts[1],
+                parts[2],
+                tabular,
+                new Split(0.2, 0.2, seed),
+                List.of());
     }
 
     /** 1×8×8 images: class 0 has a bright left half, class 1 a bright top half. */
@@ -56,8 +67,17 @@ public final class TinyData {
             }
             parts[p] = new Samples(new ByteFeatures(pixels, 64), labels);
         }
-        return new Dataset("halves", DataKind.IMAGE, new int[] {1, 8, 8}, List.of("left", "top"), parts[0], parts[1],
-                parts[2], new Preprocessing.Image(1, 8, 8), new Split(0.2, 0.2, seed), List.of());
+        return new Dataset(
+                "halves",
+                DataKind.IMAGE,
+                new int[] {1, 8, 8},
+                List.of("left", "top"),
+                parts[0],
+                parts[1],
+                parts[2],
+                new Preprocessing.Image(1, 8, 8),
+                new Split(0.2, 0.2, seed),
+                List.of());
     }
 
     /** Sequences of 6 token ids below 20; class 1 exactly when token 7 occurs. */
@@ -86,7 +106,16 @@ public final class TinyData {
         for (int i = 0; i < 20; i++) {
             vocabulary.add("w" + i);
         }
-        return new Dataset("tokens", DataKind.TEXT, new int[] {6}, List.of("without", "with"), parts[0], parts[1],
-                parts[2], new Preprocessing.Text(vocabulary, 6), new Split(0.2, 0.2, seed), List.of());
+        return new Dataset(
+                "tokens",
+                DataKind.TEXT,
+                new int[] {6},
+                List.of("without", "with"),
+                parts[0],
+                parts[1],
+                parts[2],
+                new Preprocessing.Text(vocabulary, 6),
+                new Split(0.2, 0.2, seed),
+                List.of());
     }
 }

@@ -6,14 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.stack.LayerKind;
 import org.layerlab.core.stack.Template;
-import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the main screens to PNG (target/screenshots) so that they can be looked at and kept in the

@@ -34,14 +34,17 @@ class ViewModelTest {
     void loadingASampleDescribesItAndAdaptsTheNetwork() {
         data.loadSample("iris");
         assertNotNull(state.datasetProperty().get());
-        assertTrue(data.summaryProperty().get().contains("150 samples · 3 classes"), data.summaryProperty().get());
+        assertTrue(
+                data.summaryProperty().get().contains("150 samples · 3 classes"),
+                data.summaryProperty().get());
         assertEquals(3, data.classCounts().size());
         assertEquals("species", data.labelColumnProperty().get());
         assertEquals(5, data.previewProperty().get().columns().size());
         network.insert(LayerKind.DENSE, 0);
         assertEquals("(64)", network.rows().get(0).output());
         assertEquals("320 parameters", network.totalProperty().get());
-        assertTrue(network.problems().get(0).contains("outputs 64 values but iris.csv has 3 classes"),
+        assertTrue(
+                network.problems().get(0).contains("outputs 64 values but iris.csv has 3 classes"),
                 network.problems().toString());
     }
 
@@ -51,7 +54,8 @@ class ViewModelTest {
         Path bad = folder.resolve("bad.csv");
         Files.writeString(bad, "a,b\n1\n");
         data.loadFile(bad);
-        assertTrue(data.errorProperty().get().contains("bad.csv line 2: has 1 cells but the header has 2"),
+        assertTrue(
+                data.errorProperty().get().contains("bad.csv line 2: has 1 cells but the header has 2"),
                 data.errorProperty().get());
         assertEquals("iris.csv", state.datasetProperty().get().name());
     }
@@ -100,7 +104,8 @@ class ViewModelTest {
         training.lossProperty().set(org.layerlab.core.training.LossKind.MEAN_SQUARED_ERROR);
         training.start();
         assertFalse(training.runningProperty().get());
-        assertTrue(training.messageProperty().get().contains("training diverged. Lower the learning rate (now 5.0)"),
+        assertTrue(
+                training.messageProperty().get().contains("training diverged. Lower the learning rate (now 5.0)"),
                 training.messageProperty().get());
         assertEquals("DIVERGED", state.runs().get(0).outcome());
         assertTrue(training.runs().get(0).resultProperty().get().startsWith("diverged"));
@@ -109,7 +114,8 @@ class ViewModelTest {
     @Test
     void startWithoutDataSaysWhatToDo() {
         training.start();
-        assertEquals("Load data first (step 1, Data).", training.messageProperty().get());
+        assertEquals(
+                "Load data first (step 1, Data).", training.messageProperty().get());
         assertNull(training.currentRunProperty().get());
     }
 
@@ -134,7 +140,9 @@ class ViewModelTest {
         assertEquals(1, training.runs().size());
         assertEquals(3, network.rows().size());
         assertEquals(2, training.epochsProperty().get());
-        assertEquals(home.resolve("flowers.layerlab").toAbsolutePath(), projects.recent().get(0));
+        assertEquals(
+                home.resolve("flowers.layerlab").toAbsolutePath(),
+                projects.recent().get(0));
     }
 
     @Test

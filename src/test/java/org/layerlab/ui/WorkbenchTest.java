@@ -13,9 +13,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.layerlab.ui.network.LayerRow;
-import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -44,7 +44,8 @@ class WorkbenchTest extends WorkbenchTestBase {
     }
 
     private void dragFromPalette(FxRobot robot, String layer) {
-        robot.drag(robot.lookup("#palette").lookup(layer).<Node>query(), MouseButton.PRIMARY).dropTo("#stack");
+        robot.drag(robot.lookup("#palette").lookup(layer).<Node>query(), MouseButton.PRIMARY)
+                .dropTo("#stack");
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -60,14 +61,15 @@ class WorkbenchTest extends WorkbenchTestBase {
         robot.clickOn(robot.lookup("#stack").lookup("Dense(64)").<Node>query());
         Node units = robot.lookup("#layer-sheet").lookup(".text-field").query();
         robot.doubleClickOn(units).eraseText(4).write("0");
-        assertTrue(units.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")),
+        assertTrue(
+                units.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")),
                 "0 units is refused while typing");
         robot.eraseText(1).write("3").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Dense(3)", stack(robot).getItems().get(0).label());
         assertEquals("15 parameters", total(robot));
-        assertTrue(robot.lookup("#problems").queryListView().getItems().isEmpty(),
-                "Dense(3) on iris is a valid network");
+        assertTrue(
+                robot.lookup("#problems").queryListView().getItems().isEmpty(), "Dense(3) on iris is a valid network");
 
         Node editedUnits = robot.lookup("#layer-sheet").lookup(".text-field").query();
         robot.clickOn(editedUnits).type(KeyCode.HOME).type(KeyCode.DELETE);
@@ -96,9 +98,13 @@ class WorkbenchTest extends WorkbenchTestBase {
         robot.clickOn("2  Network");
         dragFromPalette(robot, "Conv2D");
         LayerRow row = stack(robot).getItems().get(0);
-        assertTrue(row.problem().startsWith("Layer 1 (Conv2D) needs a 3-D input (channels, height, width) but "
-                + "receives (4)"), row.problem());
-        assertTrue(robot.lookup("#stack").lookup(".layer-problem").tryQuery().isPresent(),
+        assertTrue(
+                row.problem()
+                        .startsWith(
+                                "Layer 1 (Conv2D) needs a 3-D input (channels, height, width) but " + "receives (4)"),
+                row.problem());
+        assertTrue(
+                robot.lookup("#stack").lookup(".layer-problem").tryQuery().isPresent(),
                 "the reason is shown in the stack");
         assertTrue(robot.lookup(".broken").tryQuery().isPresent(), "the layer is marked");
     }
@@ -164,7 +170,8 @@ class WorkbenchTest extends WorkbenchTestBase {
         assertFalse(window.training().pausedProperty().get());
         robot.clickOn("#stop");
         await(() -> !window.training().runningProperty().get());
-        assertTrue(window.training().runs().get(0).resultProperty().get().startsWith("cancelled"),
+        assertTrue(
+                window.training().runs().get(0).resultProperty().get().startsWith("cancelled"),
                 window.training().runs().get(0).resultProperty().get());
         assertTrue(window.training().progressProperty().get() < 1);
     }
@@ -205,8 +212,9 @@ class WorkbenchTest extends WorkbenchTestBase {
             window.training().start();
         });
         await(() -> window.training().progressProperty().get() > 0);
-        java.util.concurrent.Future<Void> closing = WaitForAsyncUtils.asyncFx(() -> window.stage().fireEvent(new javafx.stage.WindowEvent(window.stage(),
-                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        java.util.concurrent.Future<Void> closing = WaitForAsyncUtils.asyncFx(() -> window.stage()
+                .fireEvent(
+                        new javafx.stage.WindowEvent(window.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();

@@ -7,9 +7,17 @@ import java.util.List;
  * axis), the class names and how raw input was prepared. {@code notes} tells the student what the loader
  * did on their behalf, such as rows dropped for missing values.
  */
-public record Dataset(String name, DataKind kind, int[] inputShape, List<String> classNames, Samples train,
-                      Samples validation, Samples test, Preprocessing preprocessing, Split split,
-                      List<String> notes) {
+public record Dataset(
+        String name,
+        DataKind kind,
+        int[] inputShape,
+        List<String> classNames,
+        Samples train,
+        Samples validation,
+        Samples test,
+        Preprocessing preprocessing,
+        Split split,
+        List<String> notes) {
 
     public Dataset {
         classNames = List.copyOf(classNames);

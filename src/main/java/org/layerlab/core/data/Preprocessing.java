@@ -35,8 +35,7 @@ public sealed interface Preprocessing {
     }
 
     /** Images resized to height × width with 1 (grey) or 3 (RGB) channels, pixels scaled to [0, 1]. */
-    record Image(int channels, int height, int width) implements Preprocessing {
-    }
+    record Image(int channels, int height, int width) implements Preprocessing {}
 
     /** Words mapped through the training vocabulary (index = id) and padded or cut to a fixed length. */
     record Text(List<String> vocabulary, int sequenceLength) implements Preprocessing {

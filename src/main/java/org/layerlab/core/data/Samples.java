@@ -5,8 +5,7 @@ public record Samples(FeatureStore features, int[] labels) {
 
     public Samples {
         if (features.count() != labels.length) {
-            throw new IllegalArgumentException(
-                    features.count() + " feature rows but " + labels.length + " labels");
+            throw new IllegalArgumentException(features.count() + " feature rows but " + labels.length + " labels");
         }
     }
 

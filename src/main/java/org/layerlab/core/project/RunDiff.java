@@ -11,17 +11,17 @@ import org.layerlab.core.training.TrainingConfig;
 /** Says in a few words what changed between two runs, so that their curves can be told apart. */
 public final class RunDiff {
 
-    private RunDiff() {
-    }
+    private RunDiff() {}
 
-    public static String describe(LayerStack beforeStack, TrainingConfig before, LayerStack stack,
-                                  TrainingConfig config) {
+    public static String describe(
+            LayerStack beforeStack, TrainingConfig before, LayerStack stack, TrainingConfig config) {
         if (before == null) {
             return "first run";
         }
         List<String> changes = new ArrayList<>();
         if (before.optimizer().kind() != config.optimizer().kind()) {
-            changes.add(before.optimizer().kind().displayName() + " → " + config.optimizer().kind().displayName());
+            changes.add(before.optimizer().kind().displayName() + " → "
+                    + config.optimizer().kind().displayName());
         }
         if (before.optimizer().learningRate() != config.optimizer().learningRate()) {
             changes.add("lr " + number(before.optimizer().learningRate()) + " → "

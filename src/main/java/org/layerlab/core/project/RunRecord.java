@@ -9,8 +9,14 @@ import org.layerlab.core.training.TrainingEvent;
  * One finished (or stopped) training run kept in a project: what was trained, how, every epoch's figures,
  * and {@code label}, which says what differed from the run before it.
  */
-public record RunRecord(String name, String label, LayerStack stack, TrainingConfig config,
-                        List<TrainingEvent.EpochEnded> epochs, String outcome, double testAccuracy) {
+public record RunRecord(
+        String name,
+        String label,
+        LayerStack stack,
+        TrainingConfig config,
+        List<TrainingEvent.EpochEnded> epochs,
+        String outcome,
+        double testAccuracy) {
 
     public RunRecord {
         epochs = List.copyOf(epochs);

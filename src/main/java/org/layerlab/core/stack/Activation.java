@@ -18,7 +18,8 @@ public record Activation(ActivationFunction function) implements Layer {
 
     @Override
     public List<String> settingProblems() {
-        return new Settings().check(function != null,
-                "function must be one of ReLU, LeakyReLU, Sigmoid, Tanh, Softmax").problems();
+        return new Settings()
+                .check(function != null, "function must be one of ReLU, LeakyReLU, Sigmoid, Tanh, Softmax")
+                .problems();
     }
 }

@@ -27,9 +27,13 @@ public record Conv2D(int filters, int kernel, int stride, Padding padding) imple
 
     @Override
     public List<String> settingProblems() {
-        return new Settings().positive("filters", filters).positive("kernel", kernel).positive("stride", stride)
+        return new Settings()
+                .positive("filters", filters)
+                .positive("kernel", kernel)
+                .positive("stride", stride)
                 .check(padding != null, "padding must be 'valid' or 'same'")
-                .check(padding != Padding.SAME || kernel % 2 == 1,
+                .check(
+                        padding != Padding.SAME || kernel % 2 == 1,
                         "padding 'same' needs an odd kernel (such as 3 or 5) but the kernel is " + kernel)
                 .problems();
     }

@@ -18,7 +18,10 @@ public record Dropout(double rate) implements Layer {
 
     @Override
     public List<String> settingProblems() {
-        return new Settings().check(rate >= 0 && rate < 1,
-                "rate must be at least 0 and below 1 but is " + rate + "; 0.2 to 0.5 is usual").problems();
+        return new Settings()
+                .check(
+                        rate >= 0 && rate < 1,
+                        "rate must be at least 0 and below 1 but is " + rate + "; 0.2 to 0.5 is usual")
+                .problems();
     }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 public final class EditHistory<T> {
     /** A value with the words that describe the edit that produced it ("Add Dense", "Move Flatten"). */
-    public record Entry<T>(T value, String description) {
-    }
+    public record Entry<T>(T value, String description) {}
 
     private final Deque<Entry<T>> undo = new ArrayDeque<>();
     private final Deque<Entry<T>> redo = new ArrayDeque<>();

@@ -18,6 +18,9 @@ public record Embedding(int vocabulary, int dimension) implements Layer {
 
     @Override
     public List<String> settingProblems() {
-        return new Settings().positive("vocabulary", vocabulary).positive("dimension", dimension).problems();
+        return new Settings()
+                .positive("vocabulary", vocabulary)
+                .positive("dimension", dimension)
+                .problems();
     }
 }

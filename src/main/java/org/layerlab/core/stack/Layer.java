@@ -4,8 +4,7 @@ import java.util.List;
 
 /** One layer of a stack: an immutable value with its own parameters. */
 public sealed interface Layer
-        permits Dense, Conv2D, MaxPool2D, AvgPool2D, Flatten, Dropout, BatchNorm, Activation, Embedding,
-                Lstm, Gru {
+        permits Dense, Conv2D, MaxPool2D, AvgPool2D, Flatten, Dropout, BatchNorm, Activation, Embedding, Lstm, Gru {
 
     LayerKind kind();
 

@@ -3,19 +3,37 @@ package org.layerlab.core.stack;
 /** The kinds of layer a student can put in a stack, with the words the palette and files use for them. */
 public enum LayerKind {
     DENSE("Dense", "dense", "Every output is a weighted sum of all inputs plus a bias.", "y = Wx + b"),
-    CONV2D("Conv2D", "conv2d", "Slides small learned filters over an image to find local patterns.",
+    CONV2D(
+            "Conv2D",
+            "conv2d",
+            "Slides small learned filters over an image to find local patterns.",
             "y[f,i,j] = b[f] + Σ w[f,c,u,v]·x[c,i·s+u,j·s+v]"),
-    MAX_POOL2D("MaxPool2D", "maxpool2d", "Keeps the largest value of each window: smaller maps, same features.",
+    MAX_POOL2D(
+            "MaxPool2D",
+            "maxpool2d",
+            "Keeps the largest value of each window: smaller maps, same features.",
             "y[c,i,j] = max over the window of x[c,·,·]"),
-    AVG_POOL2D("AvgPool2D", "avgpool2d", "Averages each window: smaller, smoother maps.",
+    AVG_POOL2D(
+            "AvgPool2D",
+            "avgpool2d",
+            "Averages each window: smaller, smoother maps.",
             "y[c,i,j] = mean over the window of x[c,·,·]"),
     FLATTEN("Flatten", "flatten", "Lays an image or sequence out as one long vector for Dense layers.", null),
-    DROPOUT("Dropout", "dropout", "Randomly zeroes a fraction of values while training, against overfitting.",
+    DROPOUT(
+            "Dropout",
+            "dropout",
+            "Randomly zeroes a fraction of values while training, against overfitting.",
             "y = x·m/(1-p), m ~ Bernoulli(1-p)"),
-    BATCH_NORM("BatchNorm", "batchnorm", "Normalises each feature over the batch, then scales and shifts it.",
+    BATCH_NORM(
+            "BatchNorm",
+            "batchnorm",
+            "Normalises each feature over the batch, then scales and shifts it.",
             "y = γ(x-μ)/√(σ²+ε) + β"),
     ACTIVATION("Activation", "activation", "A non-linear function applied to every value.", null),
-    EMBEDDING("Embedding", "embedding", "Turns each token id into a learned vector; the first layer for text.",
+    EMBEDDING(
+            "Embedding",
+            "embedding",
+            "Turns each token id into a learned vector; the first layer for text.",
             "y[t] = E[x[t]]"),
     LSTM("LSTM", "lstm", "Reads a sequence step by step with a gated memory (long short-term memory).", null),
     GRU("GRU", "gru", "Reads a sequence step by step with a simpler gated memory than the LSTM.", null);

@@ -6,8 +6,7 @@ import java.util.Locale;
 public final class LayerLabel implements LayerVisitor<String> {
     private static final LayerLabel INSTANCE = new LayerLabel();
 
-    private LayerLabel() {
-    }
+    private LayerLabel() {}
 
     public static String of(Layer layer) {
         return layer.accept(INSTANCE);

@@ -12,8 +12,7 @@ public final class LayerSettings implements LayerVisitor<List<LayerSetting>> {
     private static final LayerSettings READER = new LayerSettings();
     private static final List<String> PADDINGS = List.of("valid", "same");
 
-    private LayerSettings() {
-    }
+    private LayerSettings() {}
 
     public static List<LayerSetting> of(Layer layer) {
         return layer.accept(READER);
@@ -34,8 +33,12 @@ public final class LayerSettings implements LayerVisitor<List<LayerSetting>> {
     private static Layer build(LayerKind kind, List<LayerSetting> s) {
         return switch (kind) {
             case DENSE -> new Dense(integer(s, 0), bool(s, 1));
-            case CONV2D -> new Conv2D(integer(s, 0), integer(s, 1), integer(s, 2),
-                    Padding.valueOf(text(s, 3).toUpperCase(Locale.ROOT)));
+            case CONV2D ->
+                new Conv2D(
+                        integer(s, 0),
+                        integer(s, 1),
+                        integer(s, 2),
+                        Padding.valueOf(text(s, 3).toUpperCase(Locale.ROOT)));
             case MAX_POOL2D -> new MaxPool2D(integer(s, 0), integer(s, 1));
             case AVG_POOL2D -> new AvgPool2D(integer(s, 0), integer(s, 1));
             case FLATTEN -> new Flatten();
@@ -62,16 +65,21 @@ public final class LayerSettings implements LayerVisitor<List<LayerSetting>> {
 
     @Override
     public List<LayerSetting> visit(Dense layer) {
-        return List.of(LayerSetting.of("units", layer.units(), "How many outputs (neurons)."),
+        return List.of(
+                LayerSetting.of("units", layer.units(), "How many outputs (neurons)."),
                 LayerSetting.of("bias", layer.bias(), "Add a learned constant b to each output."));
     }
 
     @Override
     public List<LayerSetting> visit(Conv2D layer) {
-        return List.of(LayerSetting.of("filters", layer.filters(), "How many patterns to learn (output channels)."),
+        return List.of(
+                LayerSetting.of("filters", layer.filters(), "How many patterns to learn (output channels)."),
                 LayerSetting.of("kernel", layer.kernel(), "Width and height of each filter, in pixels."),
                 LayerSetting.of("stride", layer.stride(), "How far the filter moves each step."),
-                LayerSetting.choice("padding", layer.padding().name().toLowerCase(Locale.ROOT), PADDINGS,
+                LayerSetting.choice(
+                        "padding",
+                        layer.padding().name().toLowerCase(Locale.ROOT),
+                        PADDINGS,
                         "valid: no border; same: pad so that stride 1 keeps the size."));
     }
 
@@ -86,7 +94,8 @@ public final class LayerSettings implements LayerVisitor<List<LayerSetting>> {
     }
 
     private static List<LayerSetting> pool(int size, int stride) {
-        return List.of(LayerSetting.of("size", size, "Width and height of each window."),
+        return List.of(
+                LayerSetting.of("size", size, "Width and height of each window."),
                 LayerSetting.of("stride", stride, "How far the window moves each step (usually the size)."));
     }
 
@@ -111,13 +120,14 @@ public final class LayerSettings implements LayerVisitor<List<LayerSetting>> {
         for (ActivationFunction f : ActivationFunction.values()) {
             names.add(f.displayName());
         }
-        return List.of(LayerSetting.choice("function", layer.function().displayName(), names,
-                "The function applied to every value."));
+        return List.of(LayerSetting.choice(
+                "function", layer.function().displayName(), names, "The function applied to every value."));
     }
 
     @Override
     public List<LayerSetting> visit(Embedding layer) {
-        return List.of(LayerSetting.of("vocabulary", layer.vocabulary(), "How many different token ids there are."),
+        return List.of(
+                LayerSetting.of("vocabulary", layer.vocabulary(), "How many different token ids there are."),
                 LayerSetting.of("dimension", layer.dimension(), "Length of each word's vector."));
     }
 
@@ -132,8 +142,11 @@ public final class LayerSettings implements LayerVisitor<List<LayerSetting>> {
     }
 
     private static List<LayerSetting> recurrent(int units, boolean sequences) {
-        return List.of(LayerSetting.of("units", units, "Size of the memory (hidden state)."),
-                LayerSetting.of("return_sequences", sequences,
+        return List.of(
+                LayerSetting.of("units", units, "Size of the memory (hidden state)."),
+                LayerSetting.of(
+                        "return_sequences",
+                        sequences,
                         "Output every step (for another recurrent layer) instead of only the last."));
     }
 

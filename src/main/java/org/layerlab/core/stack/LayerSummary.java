@@ -5,8 +5,14 @@ package org.layerlab.core.stack;
  * layer or one above it is broken); {@code problem} is null when the layer is fine. {@code multiplyAdds}
  * is the work of one sample's forward pass through the layer (element-wise layers count as 0).
  */
-public record LayerSummary(int number, Layer layer, TensorShape input, TensorShape output, long parameters,
-                           long multiplyAdds, String problem) {
+public record LayerSummary(
+        int number,
+        Layer layer,
+        TensorShape input,
+        TensorShape output,
+        long parameters,
+        long multiplyAdds,
+        String problem) {
 
     public boolean ok() {
         return problem == null;

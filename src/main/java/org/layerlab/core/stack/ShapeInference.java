@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class ShapeInference {
 
-    private ShapeInference() {
-    }
+    private ShapeInference() {}
 
     public static StackSummary summarize(LayerStack stack) {
         List<String> stackProblems = new ArrayList<>();
@@ -30,8 +29,8 @@ public final class ShapeInference {
             String label = "Layer " + number + " (" + layer.kind().displayName() + ")";
             List<String> settings = layer.settingProblems();
             if (!settings.isEmpty()) {
-                summaries.add(new LayerSummary(number, layer, current, null, 0, 0,
-                        label + ": " + String.join("; ", settings) + "."));
+                summaries.add(new LayerSummary(
+                        number, layer, current, null, 0, 0, label + ": " + String.join("; ", settings) + "."));
                 current = null;
                 continue;
             }
@@ -45,8 +44,8 @@ public final class ShapeInference {
                 summaries.add(new LayerSummary(number, layer, current, null, 0, 0, problem));
                 current = null;
             } else {
-                summaries.add(new LayerSummary(number, layer, current, rule.output, rule.parameters, rule.multiplyAdds,
-                        null));
+                summaries.add(new LayerSummary(
+                        number, layer, current, rule.output, rule.parameters, rule.multiplyAdds, null));
                 total += rule.parameters;
                 current = rule.output;
             }
@@ -136,8 +135,7 @@ public final class ShapeInference {
                 return label + " has a " + size + "×" + size + " window but its input is only " + in.dim(1) + "×"
                         + in.dim(2) + " (" + in + "); remove this pooling layer or make the window smaller.";
             }
-            return done(TensorShape.of(in.dim(0), (in.dim(1) - size) / stride + 1, (in.dim(2) - size) / stride + 1),
-                    0);
+            return done(TensorShape.of(in.dim(0), (in.dim(1) - size) / stride + 1, (in.dim(2) - size) / stride + 1), 0);
         }
 
         private String needsImage() {
@@ -193,8 +191,7 @@ public final class ShapeInference {
                 return label + " must be the first layer: it turns token ids into vectors; move it to the top.";
             }
             if (in.rank() != 1) {
-                return label + " needs a sequence of token ids (steps) but receives " + in
-                        + "; use it with text data.";
+                return label + " needs a sequence of token ids (steps) but receives " + in + "; use it with text data.";
             }
             return done(TensorShape.of(in.dim(0), layer.dimension()), (long) layer.vocabulary() * layer.dimension());
         }

@@ -3,8 +3,8 @@ package org.layerlab.core.stack;
 import java.util.List;
 
 /** Every layer's output shape and parameter count, the total, and what makes the stack unusable. */
-public record StackSummary(TensorShape input, List<LayerSummary> layers, long totalParameters,
-                           List<String> stackProblems) {
+public record StackSummary(
+        TensorShape input, List<LayerSummary> layers, long totalParameters, List<String> stackProblems) {
 
     public StackSummary {
         layers = List.copyOf(layers);
@@ -17,8 +17,10 @@ public record StackSummary(TensorShape input, List<LayerSummary> layers, long to
 
     /** All problems, the stack's own first, then one per broken layer, in stack order. */
     public List<String> problems() {
-        return java.util.stream.Stream.concat(stackProblems.stream(),
-                layers.stream().filter(l -> !l.ok()).map(LayerSummary::problem)).toList();
+        return java.util.stream.Stream.concat(
+                        stackProblems.stream(),
+                        layers.stream().filter(l -> !l.ok()).map(LayerSummary::problem))
+                .toList();
     }
 
     /** Multiply-adds of one sample's forward pass: what decides how long a batch takes. */

@@ -35,17 +35,41 @@ public enum Template {
      * {@code vocabulary} is used by text templates (0 if unknown).
      */
     public LayerStack stackFor(TensorShape input, int classes, int vocabulary) {
-        List<Layer> layers = new ArrayList<>(switch (this) {
-            case MNIST_MLP -> List.of(new Flatten(), new Dense(128), Activation.RELU, new Dropout(0.2));
-            case MNIST_CNN -> List.of(new Conv2D(32, 3), Activation.RELU, new MaxPool2D(2), new Conv2D(64, 3),
-                    Activation.RELU, new MaxPool2D(2), new Flatten(), new Dense(64), Activation.RELU);
-            case IRIS_MLP -> List.of(new Dense(16), Activation.RELU);
-            case CIFAR_CNN -> List.of(new Conv2D(32, 3, 1, Padding.SAME), new BatchNorm(), Activation.RELU,
-                    new MaxPool2D(2), new Conv2D(64, 3, 1, Padding.SAME), new BatchNorm(), Activation.RELU,
-                    new MaxPool2D(2), new Flatten(), new Dropout(0.3), new Dense(128), Activation.RELU);
-            case LSTM_SENTIMENT -> List.of(new Embedding(vocabulary > 0 ? vocabulary : 10_000, 32), new Lstm(64, false),
-                    new Dropout(0.3));
-        });
+        List<Layer> layers = new ArrayList<>(
+                switch (this) {
+                    case MNIST_MLP -> List.of(new Flatten(), new Dense(128), Activation.RELU, new Dropout(0.2));
+                    case MNIST_CNN ->
+                        List.of(
+                                new Conv2D(32, 3),
+                                Activation.RELU,
+                                new MaxPool2D(2),
+                                new Conv2D(64, 3),
+                                Activation.RELU,
+                                new MaxPool2D(2),
+                                new Flatten(),
+                                new Dense(64),
+                                Activation.RELU);
+                    case IRIS_MLP -> List.of(new Dense(16), Activation.RELU);
+                    case CIFAR_CNN ->
+                        List.of(
+                                new Conv2D(32, 3, 1, Padding.SAME),
+                                new BatchNorm(),
+                                Activation.RELU,
+                                new MaxPool2D(2),
+                                new Conv2D(64, 3, 1, Padding.SAME),
+                                new BatchNorm(),
+                                Activation.RELU,
+                                new MaxPool2D(2),
+                                new Flatten(),
+                                new Dropout(0.3),
+                                new Dense(128),
+                                Activation.RELU);
+                    case LSTM_SENTIMENT ->
+                        List.of(
+                                new Embedding(vocabulary > 0 ? vocabulary : 10_000, 32),
+                                new Lstm(64, false),
+                                new Dropout(0.3));
+                });
         boolean flat = input != null && input.rank() == 1;
         if (flat && (this == MNIST_MLP)) {
             layers.remove(0);

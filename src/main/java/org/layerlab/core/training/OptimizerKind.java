@@ -36,6 +36,7 @@ public enum OptimizerKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown optimizer '" + name + "'; use sgd, momentum, adagrad, rmsprop or adam");
+        throw new IllegalArgumentException(
+                "unknown optimizer '" + name + "'; use sgd, momentum, adagrad, rmsprop or adam");
     }
 }

@@ -7,8 +7,14 @@ import java.util.List;
  * An optimizer and its hyperparameters. Each kind reads only its own: momentum for MOMENTUM, rho for
  * RMSprop (decay of the squared-gradient average), beta1/beta2 for Adam, epsilon for the adaptive ones.
  */
-public record OptimizerSettings(OptimizerKind kind, double learningRate, double momentum, double rho,
-                                double beta1, double beta2, double epsilon) {
+public record OptimizerSettings(
+        OptimizerKind kind,
+        double learningRate,
+        double momentum,
+        double rho,
+        double beta1,
+        double beta2,
+        double epsilon) {
 
     public static OptimizerSettings defaults(OptimizerKind kind) {
         double epsilon = kind == OptimizerKind.ADAGRAD ? 1e-10 : 1e-8;

@@ -1,5 +1,4 @@
 package org.layerlab.core.training;
 
 /** A model's answer for one input: the most likely class and the probability of each class. */
-public record Prediction(int predictedClass, float[] probabilities) {
-}
+public record Prediction(int predictedClass, float[] probabilities) {}

@@ -23,8 +23,7 @@ public final class StackCompatibility {
         }
     }
 
-    private StackCompatibility() {
-    }
+    private StackCompatibility() {}
 
     public static Result check(LayerStack stack, Dataset data, LossKind loss) {
         TensorShape dataShape = TensorShape.of(data.inputShape());
@@ -52,12 +51,13 @@ public final class StackCompatibility {
         } else if (!text && startsWithEmbedding) {
             problems.add("Layer 1 (Embedding) needs text data, but " + data.name() + " is "
                     + data.kind().name().toLowerCase(java.util.Locale.ROOT) + " data; remove the Embedding layer.");
-        } else if (text && first instanceof Embedding embedding && data.preprocessing()
-                instanceof org.layerlab.core.data.Preprocessing.Text textPrep) {
+        } else if (text
+                && first instanceof Embedding embedding
+                && data.preprocessing() instanceof org.layerlab.core.data.Preprocessing.Text textPrep) {
             int ids = textPrep.vocabulary().size();
             if (embedding.vocabulary() < ids) {
-                problems.add("Layer 1 (Embedding) has a vocabulary of " + embedding.vocabulary() + " but "
-                        + data.name() + " uses " + ids + " token ids; set its vocabulary to at least " + ids + ".");
+                problems.add("Layer 1 (Embedding) has a vocabulary of " + embedding.vocabulary() + " but " + data.name()
+                        + " uses " + ids + " token ids; set its vocabulary to at least " + ids + ".");
             }
         }
     }

@@ -4,11 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Everything that decides how a stack is trained, apart from the stack and the data. */
-public record TrainingConfig(OptimizerSettings optimizer, LossKind loss, int epochs, int batchSize,
-                             double validationFraction, long seed, EarlyStopping earlyStopping) {
+public record TrainingConfig(
+        OptimizerSettings optimizer,
+        LossKind loss,
+        int epochs,
+        int batchSize,
+        double validationFraction,
+        long seed,
+        EarlyStopping earlyStopping) {
 
-    public static final TrainingConfig DEFAULT = new TrainingConfig(OptimizerSettings.defaults(OptimizerKind.ADAM),
-            LossKind.SOFTMAX_CROSS_ENTROPY, 5, 128, 0.1, 42, EarlyStopping.OFF);
+    public static final TrainingConfig DEFAULT = new TrainingConfig(
+            OptimizerSettings.defaults(OptimizerKind.ADAM),
+            LossKind.SOFTMAX_CROSS_ENTROPY,
+            5,
+            128,
+            0.1,
+            42,
+            EarlyStopping.OFF);
 
     public TrainingConfig withOptimizer(OptimizerSettings value) {
         return new TrainingConfig(value, loss, epochs, batchSize, validationFraction, seed, earlyStopping);

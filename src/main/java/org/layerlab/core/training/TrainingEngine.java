@@ -9,8 +9,12 @@ import org.layerlab.core.stack.LayerStack;
 public interface TrainingEngine {
 
     /** Trains {@code stack} on {@code dataset}; the stack must pass {@link StackCompatibility} first. */
-    TrainingResult train(Dataset dataset, LayerStack stack, TrainingConfig config, TrainingObserver observer,
-                         TrainingControl control);
+    TrainingResult train(
+            Dataset dataset,
+            LayerStack stack,
+            TrainingConfig config,
+            TrainingObserver observer,
+            TrainingControl control);
 
     /** Rebuilds a model from a stack and the weights written by {@link TrainedModel#saveWeights}. */
     TrainedModel load(LayerStack stack, ModelInfo info, Path weightsFolder) throws IOException;

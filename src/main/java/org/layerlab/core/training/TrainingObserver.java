@@ -3,7 +3,7 @@ package org.layerlab.core.training;
 /** Receives training events on the training thread; an implementation must return quickly. */
 @FunctionalInterface
 public interface TrainingObserver {
-    TrainingObserver NONE = event -> { };
+    TrainingObserver NONE = event -> {};
 
     void onEvent(TrainingEvent event);
 }

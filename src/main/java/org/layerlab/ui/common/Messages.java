@@ -6,12 +6,12 @@ import org.layerlab.files.FileFormatException;
 /** Turns a failure into the one sentence the student sees. */
 public final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static String of(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof DataLoadException)
+        while (cause.getCause() != null
+                && !(cause instanceof DataLoadException)
                 && !(cause instanceof FileFormatException)) {
             cause = cause.getCause();
         }

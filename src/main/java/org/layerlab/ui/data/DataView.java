@@ -70,7 +70,9 @@ public final class DataView extends BorderPane {
                 Label description = new Label(sample.description());
                 description.setWrapText(true);
                 description.getStyleClass().add("text-muted");
-                description.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                description
+                        .prefWidthProperty()
+                        .bind(getListView().widthProperty().subtract(40));
                 description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 VBox box = new VBox(2, name, description);
                 setGraphic(box);
@@ -81,9 +83,13 @@ public final class DataView extends BorderPane {
         Button load = new Button("Load sample");
         load.setId("load-sample");
         load.setDefaultButton(false);
-        load.disableProperty().bind(samples.getSelectionModel().selectedItemProperty().isNull()
-                .or(model.loadingProperty()));
-        load.setOnAction(e -> model.loadSample(samples.getSelectionModel().getSelectedItem().name()));
+        load.disableProperty()
+                .bind(samples.getSelectionModel()
+                        .selectedItemProperty()
+                        .isNull()
+                        .or(model.loadingProperty()));
+        load.setOnAction(e ->
+                model.loadSample(samples.getSelectionModel().getSelectedItem().name()));
         samples.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && samples.getSelectionModel().getSelectedItem() != null) {
                 model.loadSample(samples.getSelectionModel().getSelectedItem().name());
@@ -134,10 +140,12 @@ public final class DataView extends BorderPane {
         preview.setPlaceholder(new Label("A table shows its first rows here."));
         stats.setPrefHeight(150);
         stats.setPlaceholder(new Label("Column statistics appear for tables."));
-        stats.getColumns().setAll(List.of(column("Column", TablePreview.ColumnStats::name),
-                column("Type", TablePreview.ColumnStats::type),
-                column("Missing", s -> Integer.toString(s.missing())),
-                column("Values", TablePreview.ColumnStats::summary)));
+        stats.getColumns()
+                .setAll(List.of(
+                        column("Column", TablePreview.ColumnStats::name),
+                        column("Type", TablePreview.ColumnStats::type),
+                        column("Missing", s -> Integer.toString(s.missing())),
+                        column("Values", TablePreview.ColumnStats::summary)));
         stats.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         balance.setTitle("Class balance (training part)");
         balance.setLegendVisible(false);
@@ -175,15 +183,19 @@ public final class DataView extends BorderPane {
         }
         for (int i = 0; i < table.columns().size(); i++) {
             int index = i;
-            TableColumn<List<String>, String> column = new TableColumn<>(table.columns().get(i));
-            column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().get(index)));
+            TableColumn<List<String>, String> column =
+                    new TableColumn<>(table.columns().get(i));
+            column.setCellValueFactory(
+                    cell -> new ReadOnlyStringWrapper(cell.getValue().get(index)));
             column.setPrefWidth(table.columns().size() > 8 ? 60 : 120);
             preview.getColumns().add(column);
         }
         // A few columns share the width, the last (often the sentences of text data) taking what is left;
         // many columns (pixels) keep a narrow width each and scroll.
-        preview.setColumnResizePolicy(table.columns().size() <= 8
-                ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN : TableView.UNCONSTRAINED_RESIZE_POLICY);
+        preview.setColumnResizePolicy(
+                table.columns().size() <= 8
+                        ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
+                        : TableView.UNCONSTRAINED_RESIZE_POLICY);
         preview.getItems().setAll(table.rows());
         stats.getItems().setAll(table.stats());
     }
@@ -228,8 +240,10 @@ public final class DataView extends BorderPane {
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a table");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Tables", "*.csv", "*.tsv", "*.txt",
-                "*.csv.gz"), new FileChooser.ExtensionFilter("All files", "*.*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("Tables", "*.csv", "*.tsv", "*.txt", "*.csv.gz"),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
             model.loadFile(file.toPath());

@@ -33,22 +33,20 @@ public final class DataViewModel {
     private static final int THUMBNAILS = 32;
 
     /** How many samples of one class the training part has. */
-    public record ClassCount(String name, int count) {
-    }
+    public record ClassCount(String name, int count) {}
 
     /** One image to show: planar bytes, as the model reads them, with its class. */
-    public record Thumbnail(byte[] pixels, int channels, int height, int width, String label) {
-    }
+    public record Thumbnail(byte[] pixels, int channels, int height, int width, String label) {}
 
-    private record Loaded(Dataset dataset, TablePreview preview) {
-    }
+    private record Loaded(Dataset dataset, TablePreview preview) {}
 
     private final ProjectState project;
     private final TaskExecutor executor;
     private final ObservableList<SampleCatalog.Sample> samples = FXCollections.observableArrayList(SampleCatalog.all());
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty summary = new SimpleStringProperty("No data loaded yet: pick a sample or open a file.");
+    private final StringProperty summary =
+            new SimpleStringProperty("No data loaded yet: pick a sample or open a file.");
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final ObjectProperty<TablePreview> preview = new SimpleObjectProperty<>();
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
@@ -88,17 +86,21 @@ public final class DataViewModel {
         loading.set(true);
         error.set("");
         TrainingConfig config = project.trainingProperty().get();
-        executor.submit(() -> {
-            Dataset dataset = DataLoading.load(DataRequests.from(settings, config.validationFraction(), config.seed()));
-            Optional<Path> table = DataRequests.tableFile(settings.source());
-            return new Loaded(dataset, table.isPresent() ? TablePreview.read(table.get(), PREVIEW_ROWS) : null);
-        }, loaded -> {
-            loading.set(false);
-            show(settings, loaded);
-        }, failure -> {
-            loading.set(false);
-            error.set(Messages.of(failure));
-        });
+        executor.submit(
+                () -> {
+                    Dataset dataset =
+                            DataLoading.load(DataRequests.from(settings, config.validationFraction(), config.seed()));
+                    Optional<Path> table = DataRequests.tableFile(settings.source());
+                    return new Loaded(dataset, table.isPresent() ? TablePreview.read(table.get(), PREVIEW_ROWS) : null);
+                },
+                loaded -> {
+                    loading.set(false);
+                    show(settings, loaded);
+                },
+                failure -> {
+                    loading.set(false);
+                    error.set(Messages.of(failure));
+                });
     }
 
     private void show(DataSettings settings, Loaded loaded) {
@@ -106,9 +108,16 @@ public final class DataViewModel {
         project.dataSettingsProperty().set(settings);
         project.datasetProperty().set(d);
         preview.set(loaded.preview());
-        summary.set(String.format(Locale.ROOT, "%s · %s · %,d samples · %d classes · input %s · split %,d train / %,d "
-                        + "validation / %,d test", settings.source(), d.kind().name().toLowerCase(Locale.ROOT),
-                d.totalCount(), d.classCount(), shape(d.inputShape()), d.train().count(), d.validation().count(),
+        summary.set(String.format(
+                Locale.ROOT,
+                "%s · %s · %,d samples · %d classes · input %s · split %,d train / %,d " + "validation / %,d test",
+                settings.source(),
+                d.kind().name().toLowerCase(Locale.ROOT),
+                d.totalCount(),
+                d.classCount(),
+                shape(d.inputShape()),
+                d.train().count(),
+                d.validation().count(),
                 d.test().count()));
         notes.setAll(d.notes());
         int[] counts = d.train().classCounts(d.classCount());
@@ -118,7 +127,10 @@ public final class DataViewModel {
         }
         classCounts.setAll(bars);
         if (d.preprocessing() instanceof Preprocessing.Tabular tabular) {
-            labelChoices.setAll(loaded.preview() == null ? List.of(tabular.labelColumn()) : loaded.preview().columns());
+            labelChoices.setAll(
+                    loaded.preview() == null
+                            ? List.of(tabular.labelColumn())
+                            : loaded.preview().columns());
             labelColumn.set(tabular.labelColumn());
         } else {
             labelChoices.clear();
@@ -134,7 +146,12 @@ public final class DataViewModel {
         for (int i = 0; i < Math.min(THUMBNAILS, d.train().count()); i++) {
             byte[] one = new byte[pixels.sampleSize()];
             System.arraycopy(pixels.data(), i * pixels.sampleSize(), one, 0, one.length);
-            out.add(new Thumbnail(one, shape[0], shape[1], shape[2], d.classNames().get(d.train().labels()[i])));
+            out.add(new Thumbnail(
+                    one,
+                    shape[0],
+                    shape[1],
+                    shape[2],
+                    d.classNames().get(d.train().labels()[i])));
         }
         return out;
     }

@@ -11,12 +11,17 @@ final class LayerIcons {
     private static final double SIZE = 22;
     private static final Map<LayerKind, Image> IMAGES = new EnumMap<>(LayerKind.class);
 
-    private LayerIcons() {
-    }
+    private LayerIcons() {}
 
     static ImageView of(LayerKind kind) {
-        Image image = IMAGES.computeIfAbsent(kind, k -> new Image(LayerIcons.class.getResourceAsStream(
-                "/assets/icons/" + k.jsonType() + ".png"), SIZE, SIZE, true, true));
+        Image image = IMAGES.computeIfAbsent(
+                kind,
+                k -> new Image(
+                        LayerIcons.class.getResourceAsStream("/assets/icons/" + k.jsonType() + ".png"),
+                        SIZE,
+                        SIZE,
+                        true,
+                        true));
         return new ImageView(image);
     }
 }

@@ -3,5 +3,4 @@ package org.layerlab.ui.network;
 import org.layerlab.core.stack.Layer;
 
 /** One line of the stack as the screen lists it; {@code problem} is null when the layer is fine. */
-public record LayerRow(int index, Layer layer, String label, String output, String parameters, String problem) {
-}
+public record LayerRow(int index, Layer layer, String label, String output, String parameters, String problem) {}

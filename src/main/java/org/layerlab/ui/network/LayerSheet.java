@@ -15,7 +15,10 @@ final class LayerSheet extends PropertySheet {
         setSearchBoxVisible(false);
         setMode(Mode.NAME);
         model.selectedSettings().addListener((ListChangeListener<LayerSetting>) c -> {
-            getItems().setAll(model.selectedSettings().stream().map(s -> new Item(s, model)).toList());
+            getItems()
+                    .setAll(model.selectedSettings().stream()
+                            .map(s -> new Item(s, model))
+                            .toList());
         });
     }
 

@@ -60,8 +60,9 @@ public final class NetworkView extends BorderPane {
         undo.setId("undo");
         undo.disableProperty().bind(model.canUndoProperty().not());
         undo.setOnAction(e -> model.undo());
-        undo.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> new Tooltip(model.undoTextProperty().get() + " (Ctrl+Z)"), model.undoTextProperty()));
+        undo.tooltipProperty()
+                .bind(javafx.beans.binding.Bindings.createObjectBinding(
+                        () -> new Tooltip(model.undoTextProperty().get() + " (Ctrl+Z)"), model.undoTextProperty()));
         Button redo = new Button("Redo");
         redo.setId("redo");
         redo.disableProperty().bind(model.canRedoProperty().not());
@@ -97,7 +98,9 @@ public final class NetworkView extends BorderPane {
                 Label description = new Label(kind.description());
                 description.setWrapText(true);
                 description.getStyleClass().add("text-muted");
-                description.prefWidthProperty().bind(getListView().widthProperty().subtract(70));
+                description
+                        .prefWidthProperty()
+                        .bind(getListView().widthProperty().subtract(70));
                 description.setMinHeight(Region.USE_PREF_SIZE);
                 VBox text = new VBox(2, name, description);
                 HBox box = new HBox(8, LayerIcons.of(kind), text);
@@ -113,7 +116,9 @@ public final class NetworkView extends BorderPane {
         });
         palette.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && palette.getSelectionModel().getSelectedItem() != null) {
-                model.insert(palette.getSelectionModel().getSelectedItem(), model.rows().size());
+                model.insert(
+                        palette.getSelectionModel().getSelectedItem(),
+                        model.rows().size());
             }
         });
         Label title = new Label("Layers — drag into the stack");
@@ -226,7 +231,9 @@ public final class NetworkView extends BorderPane {
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
             java.util.List<String> choices = model.selectedSettings().stream()
-                    .filter(s -> s.name().equals(item.getName())).findFirst().map(LayerSetting::choices)
+                    .filter(s -> s.name().equals(item.getName()))
+                    .findFirst()
+                    .map(LayerSetting::choices)
                     .orElse(java.util.List.of());
             if (!choices.isEmpty()) {
                 return Editors.createChoiceEditor(item, choices);

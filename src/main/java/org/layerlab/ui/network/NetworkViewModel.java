@@ -76,7 +76,9 @@ public final class NetworkViewModel {
             return;
         }
         int target = Math.max(0, Math.min(to, stack.layers().size() - 1));
-        edit(stack.moved(from, target), "Move " + stack.layers().get(from).kind().displayName());
+        edit(
+                stack.moved(from, target),
+                "Move " + stack.layers().get(from).kind().displayName());
         selected.set(target);
     }
 
@@ -99,7 +101,9 @@ public final class NetworkViewModel {
         Layer before = stack.layers().get(index);
         Layer after = LayerSettings.with(before, name, value);
         if (!after.equals(before)) {
-            edit(stack.replaced(index, after), "Change " + name + " of " + before.kind().displayName());
+            edit(
+                    stack.replaced(index, after),
+                    "Change " + name + " of " + before.kind().displayName());
         }
     }
 
@@ -109,7 +113,8 @@ public final class NetworkViewModel {
         if (index < 0 || index >= current().layers().size()) {
             return java.util.Optional.empty();
         }
-        List<String> problems = LayerSettings.with(current().layers().get(index), name, value).settingProblems();
+        List<String> problems =
+                LayerSettings.with(current().layers().get(index), name, value).settingProblems();
         return problems.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", problems));
     }
 
@@ -118,7 +123,8 @@ public final class NetworkViewModel {
         TensorShape shape = data == null ? current().input() : TensorShape.of(data.inputShape());
         int classes = data == null ? 10 : data.classCount();
         int vocabulary = data != null && data.preprocessing() instanceof Preprocessing.Text text
-                ? text.vocabulary().size() : 0;
+                ? text.vocabulary().size()
+                : 0;
         edit(template.stackFor(shape, classes, vocabulary), "Use template " + template.displayName());
         selected.set(-1);
     }
@@ -155,8 +161,8 @@ public final class NetworkViewModel {
         List<String> all = new ArrayList<>();
         StackSummary summary;
         if (data != null) {
-            StackCompatibility.Result check = StackCompatibility.check(stack, data,
-                    project.trainingProperty().get().loss());
+            StackCompatibility.Result check = StackCompatibility.check(
+                    stack, data, project.trainingProperty().get().loss());
             summary = check.summary();
             all.addAll(check.problems());
         } else {
@@ -169,9 +175,16 @@ public final class NetworkViewModel {
         }
         List<LayerRow> list = new ArrayList<>();
         for (LayerSummary layer : summary.layers()) {
-            String output = layer.output() == null ? (layer.ok() ? "?" : "—") : layer.output().toString();
+            String output = layer.output() == null
+                    ? (layer.ok() ? "?" : "—")
+                    : layer.output().toString();
             String params = layer.output() == null ? "" : String.format(Locale.ROOT, "%,d", layer.parameters());
-            list.add(new LayerRow(layer.number() - 1, layer.layer(), LayerLabel.of(layer.layer()), output, params,
+            list.add(new LayerRow(
+                    layer.number() - 1,
+                    layer.layer(),
+                    LayerLabel.of(layer.layer()),
+                    output,
+                    params,
                     problemFor(layer, all)));
         }
         rows.setAll(list);

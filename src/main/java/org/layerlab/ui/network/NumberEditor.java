@@ -23,6 +23,7 @@ final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
 
     /** Created on first use: the superclass constructor asks for it before this class's fields are set. */
     private SimpleObjectProperty<Object> committed;
+
     private final boolean whole;
 
     NumberEditor(PropertySheet.Item item, Check check) {
@@ -30,7 +31,8 @@ final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
         this.whole = item.getType() == Integer.class;
         TextField field = getEditor();
         field.textProperty().addListener((o, a, text) -> {
-            Optional<String> problem = parse(text).map(v -> check.problem(item.getName(), v))
+            Optional<String> problem = parse(text)
+                    .map(v -> check.problem(item.getName(), v))
                     .orElse(Optional.of(whole ? "Type a whole number" : "Type a number"));
             field.pseudoClassStateChanged(INVALID, problem.isPresent());
             field.setTooltip(problem.map(Tooltip::new).orElse(null));

@@ -24,7 +24,8 @@ import org.layerlab.core.training.TrainingConfig;
 public final class ProjectState {
     private final ObjectProperty<DataSettings> dataSettings = new SimpleObjectProperty<>();
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();
-    private final ObjectProperty<LayerStack> stack = new SimpleObjectProperty<>(Project.empty().stack());
+    private final ObjectProperty<LayerStack> stack =
+            new SimpleObjectProperty<>(Project.empty().stack());
     private final ObjectProperty<TrainingConfig> training = new SimpleObjectProperty<>(TrainingConfig.DEFAULT);
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);

@@ -36,9 +36,14 @@ public final class ProjectViewModel {
         this.state = state;
         this.executor = executor;
         this.home = home;
-        this.title = Bindings.createStringBinding(() -> "LayerLab — " + (state.fileProperty().get() == null
-                        ? "untitled" : state.fileProperty().get().getFileName()) + (state.dirtyProperty().get() ? " *" : ""),
-                state.fileProperty(), state.dirtyProperty());
+        this.title = Bindings.createStringBinding(
+                () -> "LayerLab — "
+                        + (state.fileProperty().get() == null
+                                ? "untitled"
+                                : state.fileProperty().get().getFileName())
+                        + (state.dirtyProperty().get() ? " *" : ""),
+                state.fileProperty(),
+                state.dirtyProperty());
         recent.setAll(readRecent());
     }
 
@@ -48,11 +53,14 @@ public final class ProjectViewModel {
     }
 
     public void open(Path file) {
-        executor.submit(() -> ProjectFile.read(file), project -> {
-            state.replace(project, file);
-            remember(file);
-            status.set("Opened " + file.getFileName() + ".");
-        }, failure -> status.set(Messages.of(failure)));
+        executor.submit(
+                () -> ProjectFile.read(file),
+                project -> {
+                    state.replace(project, file);
+                    remember(file);
+                    status.set("Opened " + file.getFileName() + ".");
+                },
+                failure -> status.set(Messages.of(failure)));
     }
 
     /** Saves to the current file; returns false if the project has none yet (ask for one, then saveAs). */
@@ -65,19 +73,23 @@ public final class ProjectViewModel {
     }
 
     public void saveAs(Path chosen) {
-        Path file = chosen.getFileName().toString().endsWith(ProjectFile.EXTENSION) ? chosen
+        Path file = chosen.getFileName().toString().endsWith(ProjectFile.EXTENSION)
+                ? chosen
                 : chosen.resolveSibling(chosen.getFileName() + ProjectFile.EXTENSION);
         Project project = state.snapshot();
-        executor.submit(() -> {
-            ProjectFile.write(file, project);
-            return file;
-        }, saved -> {
-            state.fileProperty().set(saved);
-            state.dirtyProperty().set(false);
-            remember(saved);
-            discardRecovery();
-            status.set("Saved " + saved.getFileName() + ".");
-        }, failure -> status.set("Not saved: " + Messages.of(failure) + " Choose another folder with Save As."));
+        executor.submit(
+                () -> {
+                    ProjectFile.write(file, project);
+                    return file;
+                },
+                saved -> {
+                    state.fileProperty().set(saved);
+                    state.dirtyProperty().set(false);
+                    remember(saved);
+                    discardRecovery();
+                    status.set("Saved " + saved.getFileName() + ".");
+                },
+                failure -> status.set("Not saved: " + Messages.of(failure) + " Choose another folder with Save As."));
     }
 
     /** Writes the recovery copy if there are unsaved changes; called every minute. */
@@ -86,10 +98,13 @@ public final class ProjectViewModel {
             return;
         }
         Project project = state.snapshot();
-        executor.submit(() -> {
-            ProjectFile.write(recoveryFile(), project);
-            return true;
-        }, done -> { }, failure -> status.set("Could not write the recovery copy: " + Messages.of(failure)));
+        executor.submit(
+                () -> {
+                    ProjectFile.write(recoveryFile(), project);
+                    return true;
+                },
+                done -> {},
+                failure -> status.set("Could not write the recovery copy: " + Messages.of(failure)));
     }
 
     public boolean recoveryAvailable() {
@@ -98,11 +113,14 @@ public final class ProjectViewModel {
 
     /** Opens the recovery copy as an unsaved project. */
     public void recover() {
-        executor.submit(() -> ProjectFile.read(recoveryFile()), project -> {
-            state.replace(project, null);
-            state.dirtyProperty().set(true);
-            status.set("Recovered the unsaved work of the last session; save it to keep it.");
-        }, failure -> status.set("The recovery copy cannot be read: " + Messages.of(failure)));
+        executor.submit(
+                () -> ProjectFile.read(recoveryFile()),
+                project -> {
+                    state.replace(project, null);
+                    state.dirtyProperty().set(true);
+                    status.set("Recovered the unsaved work of the last session; save it to keep it.");
+                },
+                failure -> status.set("The recovery copy cannot be read: " + Messages.of(failure)));
     }
 
     public void discardRecovery() {

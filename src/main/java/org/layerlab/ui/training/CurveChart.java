@@ -24,10 +24,17 @@ final class CurveChart extends LineChart<Number, Number> {
      * re-ranged axis rebuilds its tick labels, the most expensive part of redrawing a chart); accuracy is
      * fixed to [0, 1] for the same reason, and because students compare it across runs.
      */
-    CurveChart(String title, String measure, ObservableList<RunView> runs, javafx.beans.value.ObservableIntegerValue epochs,
-               boolean unitRange, Function<RunView, ObservableList<ChartPoint>> train,
-               Function<RunView, ObservableList<ChartPoint>> validation) {
-        super(new NumberAxis(0, Math.max(1, epochs.get()), 1), unitRange ? new NumberAxis(0, 1, 0.1) : new NumberAxis());
+    CurveChart(
+            String title,
+            String measure,
+            ObservableList<RunView> runs,
+            javafx.beans.value.ObservableIntegerValue epochs,
+            boolean unitRange,
+            Function<RunView, ObservableList<ChartPoint>> train,
+            Function<RunView, ObservableList<ChartPoint>> validation) {
+        super(
+                new NumberAxis(0, Math.max(1, epochs.get()), 1),
+                unitRange ? new NumberAxis(0, 1, 0.1) : new NumberAxis());
         this.train = train;
         this.validation = validation;
         setTitle(title);

@@ -17,9 +17,11 @@ final class EventBuffer implements TrainingObserver {
     private static final double SMOOTHING = 0.1;
 
     /** What the screen gets: the latest batch, smoothed figures, and the epoch-level events since last time. */
-    record Update(TrainingEvent.BatchEnded lastBatch, double smoothedLoss, double smoothedAccuracy,
-                  List<TrainingEvent> milestones) {
-    }
+    record Update(
+            TrainingEvent.BatchEnded lastBatch,
+            double smoothedLoss,
+            double smoothedAccuracy,
+            List<TrainingEvent> milestones) {}
 
     private final UiDispatcher ui;
     private final Consumer<Update> screen;
@@ -44,7 +46,8 @@ final class EventBuffer implements TrainingObserver {
             if (event instanceof TrainingEvent.BatchEnded batch) {
                 lastBatch = batch;
                 loss = Double.isNaN(loss) ? batch.loss() : (1 - SMOOTHING) * loss + SMOOTHING * batch.loss();
-                accuracy = Double.isNaN(accuracy) ? batch.accuracy()
+                accuracy = Double.isNaN(accuracy)
+                        ? batch.accuracy()
                         : (1 - SMOOTHING) * accuracy + SMOOTHING * batch.accuracy();
                 milestone = false;
             } else {

@@ -23,8 +23,8 @@ public final class RunView {
     private final StringProperty result = new SimpleStringProperty("running");
 
     /** Colours that stay apart on a white chart and for common colour blindness (Okabe–Ito). */
-    private static final java.util.List<String> COLOURS = java.util.List.of("#0072B2", "#D55E00", "#009E73",
-            "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442");
+    private static final java.util.List<String> COLOURS =
+            java.util.List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442");
 
     public RunView(String name, String label, int epochs, int colourIndex) {
         this.name = name;
@@ -43,13 +43,15 @@ public final class RunView {
 
     /** A run read from a project file has epoch figures only. */
     public static RunView of(RunRecord record, int colourIndex) {
-        RunView view = new RunView(record.name(), record.label(), record.config().epochs(), colourIndex);
+        RunView view =
+                new RunView(record.name(), record.label(), record.config().epochs(), colourIndex);
         for (TrainingEvent.EpochEnded e : record.epochs()) {
             view.addEpoch(e);
         }
         view.result.set(record.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + (Double.isNaN(record.testAccuracy()) ? "" : String.format(java.util.Locale.ROOT,
-                ", test accuracy %.3f", record.testAccuracy())));
+                + (Double.isNaN(record.testAccuracy())
+                        ? ""
+                        : String.format(java.util.Locale.ROOT, ", test accuracy %.3f", record.testAccuracy())));
         return view;
     }
 
@@ -65,7 +67,9 @@ public final class RunView {
      * that epoch reached the screen (a short epoch can end between two screen updates).
      */
     void addTrainingIfMissing(TrainingEvent.EpochEnded e) {
-        double last = trainLoss.isEmpty() ? Double.NEGATIVE_INFINITY : trainLoss.get(trainLoss.size() - 1).x();
+        double last = trainLoss.isEmpty()
+                ? Double.NEGATIVE_INFINITY
+                : trainLoss.get(trainLoss.size() - 1).x();
         if (last <= e.epoch() - 1) {
             trainLoss.add(new ChartPoint(e.epoch(), e.trainLoss()));
             trainAccuracy.add(new ChartPoint(e.epoch(), e.trainAccuracy()));

@@ -56,13 +56,37 @@ public final class TrainingView extends BorderPane {
         });
         rate.setTooltip(new Tooltip("Step size of each update; too large and the loss diverges"));
         grid.addRow(row++, new Label("Learning rate"), rate);
-        row = hyperparameter(grid, row, "Momentum", "momentum", model.momentumProperty(), OptimizerKind.MOMENTUM,
+        row = hyperparameter(
+                grid,
+                row,
+                "Momentum",
+                "momentum",
+                model.momentumProperty(),
+                OptimizerKind.MOMENTUM,
                 "Share of the previous step kept in the next one");
-        row = hyperparameter(grid, row, "Rho", "rho", model.rhoProperty(), OptimizerKind.RMSPROP,
+        row = hyperparameter(
+                grid,
+                row,
+                "Rho",
+                "rho",
+                model.rhoProperty(),
+                OptimizerKind.RMSPROP,
                 "Decay of the average of squared gradients");
-        row = hyperparameter(grid, row, "Beta 1", "beta1", model.beta1Property(), OptimizerKind.ADAM,
+        row = hyperparameter(
+                grid,
+                row,
+                "Beta 1",
+                "beta1",
+                model.beta1Property(),
+                OptimizerKind.ADAM,
                 "Decay of the average gradient");
-        row = hyperparameter(grid, row, "Beta 2", "beta2", model.beta2Property(), OptimizerKind.ADAM,
+        row = hyperparameter(
+                grid,
+                row,
+                "Beta 2",
+                "beta2",
+                model.beta2Property(),
+                OptimizerKind.ADAM,
                 "Decay of the average squared gradient");
         ComboBox<LossKind> loss = new ComboBox<>();
         loss.getItems().setAll(LossKind.values());
@@ -75,20 +99,29 @@ public final class TrainingView extends BorderPane {
         epochs.valueProperty().addListener((o, a, b) -> model.epochsProperty().set(b));
         model.epochsProperty().addListener((o, a, b) -> epochs.getValueFactory().setValue(b.intValue()));
         grid.addRow(row++, new Label("Epochs"), epochs);
-        Spinner<Integer> batch = new Spinner<>(1, 4096, model.batchSizeProperty().get());
+        Spinner<Integer> batch =
+                new Spinner<>(1, 4096, model.batchSizeProperty().get());
         batch.setId("batch-size");
         batch.setEditable(true);
         batch.valueProperty().addListener((o, a, b) -> model.batchSizeProperty().set(b));
-        model.batchSizeProperty().addListener((o, a, b) -> batch.getValueFactory().setValue(b.intValue()));
+        model.batchSizeProperty()
+                .addListener((o, a, b) -> batch.getValueFactory().setValue(b.intValue()));
         grid.addRow(row++, new Label("Batch size"), batch);
-        Spinner<Double> validation = new Spinner<>(0.0, 0.8, model.validationFractionProperty().get(), 0.05);
-        validation.valueProperty().addListener((o, a, b) -> model.validationFractionProperty().set(b));
+        Spinner<Double> validation =
+                new Spinner<>(0.0, 0.8, model.validationFractionProperty().get(), 0.05);
+        validation
+                .valueProperty()
+                .addListener((o, a, b) -> model.validationFractionProperty().set(b));
         grid.addRow(row++, new Label("Validation share"), validation);
         TextField seed = number("seed", (double) model.seedProperty().get());
-        seed.textProperty().addListener((o, a, b) -> parse(b).ifPresent(v -> model.seedProperty().set(v.longValue())));
+        seed.textProperty()
+                .addListener((o, a, b) ->
+                        parse(b).ifPresent(v -> model.seedProperty().set(v.longValue())));
         grid.addRow(row++, new Label("Seed"), seed);
-        Spinner<Integer> patience = new Spinner<>(0, 100, model.patienceProperty().get());
-        patience.valueProperty().addListener((o, a, b) -> model.patienceProperty().set(b));
+        Spinner<Integer> patience =
+                new Spinner<>(0, 100, model.patienceProperty().get());
+        patience.valueProperty()
+                .addListener((o, a, b) -> model.patienceProperty().set(b));
         patience.setTooltip(new Tooltip("Stop when validation loss has not improved for this many epochs (0: never)"));
         grid.addRow(row++, new Label("Early stop after"), patience);
         CheckBox keepBest = new CheckBox("Keep the best epoch's weights");
@@ -102,7 +135,8 @@ public final class TrainingView extends BorderPane {
         start.setOnAction(e -> model.start());
         Button pause = new Button();
         pause.setId("pause");
-        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.textProperty()
+                .bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
         pause.disableProperty().bind(model.runningProperty().not());
         pause.setOnAction(e -> {
             if (model.pausedProperty().get()) {
@@ -128,8 +162,14 @@ public final class TrainingView extends BorderPane {
     }
 
     /** A setting shown only for the optimizer it belongs to. */
-    private int hyperparameter(GridPane grid, int row, String name, String id,
-                               javafx.beans.property.DoubleProperty value, OptimizerKind owner, String help) {
+    private int hyperparameter(
+            GridPane grid,
+            int row,
+            String name,
+            String id,
+            javafx.beans.property.DoubleProperty value,
+            OptimizerKind owner,
+            String help) {
         TextField field = number(id, value.get());
         field.textProperty().addListener((o, a, b) -> parse(b).ifPresent(value::set));
         value.addListener((o, a, b) -> {
@@ -180,11 +220,23 @@ public final class TrainingView extends BorderPane {
     }
 
     private Node curves() {
-        CurveChart loss = new CurveChart("Loss", "loss", model.runs(), model.epochsProperty(), false,
-                RunView::trainLoss, RunView::validationLoss);
+        CurveChart loss = new CurveChart(
+                "Loss",
+                "loss",
+                model.runs(),
+                model.epochsProperty(),
+                false,
+                RunView::trainLoss,
+                RunView::validationLoss);
         loss.setId("loss-chart");
-        CurveChart accuracy = new CurveChart("Accuracy", "accuracy", model.runs(), model.epochsProperty(), true,
-                RunView::trainAccuracy, RunView::validationAccuracy);
+        CurveChart accuracy = new CurveChart(
+                "Accuracy",
+                "accuracy",
+                model.runs(),
+                model.epochsProperty(),
+                true,
+                RunView::trainAccuracy,
+                RunView::validationAccuracy);
         accuracy.setId("accuracy-chart");
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
@@ -208,10 +260,11 @@ public final class TrainingView extends BorderPane {
     private static TextField number(String id, double value) {
         TextField field = new TextField(format(value));
         field.setId(id);
-        field.setTextFormatter(new TextFormatter<String>(change ->
-                change.getControlNewText().matches("[0-9.eE+-]*") ? change : null));
-        field.textProperty().addListener((o, a, b) -> field.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("danger"), parse(b).isEmpty()));
+        field.setTextFormatter(
+                new TextFormatter<String>(change -> change.getControlNewText().matches("[0-9.eE+-]*") ? change : null));
+        field.textProperty()
+                .addListener((o, a, b) -> field.pseudoClassStateChanged(
+                        javafx.css.PseudoClass.getPseudoClass("danger"), parse(b).isEmpty()));
         return field;
     }
 
@@ -225,7 +278,8 @@ public final class TrainingView extends BorderPane {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e12 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e12
+                ? Long.toString((long) value)
                 : String.format(Locale.ROOT, "%s", value);
     }
 

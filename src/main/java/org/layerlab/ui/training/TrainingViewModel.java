@@ -92,8 +92,20 @@ public final class TrainingViewModel {
             }
             runs.setAll(views);
         });
-        for (javafx.beans.Observable setting : List.of(optimizer, learningRate, momentum, rho, beta1, beta2, loss,
-                epochs, batchSize, validationFraction, seed, patience, keepBest)) {
+        for (javafx.beans.Observable setting : List.of(
+                optimizer,
+                learningRate,
+                momentum,
+                rho,
+                beta1,
+                beta2,
+                loss,
+                epochs,
+                batchSize,
+                validationFraction,
+                seed,
+                patience,
+                keepBest)) {
             setting.addListener(o -> storeConfig());
         }
         optimizer.addListener((o, before, after) -> {
@@ -129,10 +141,22 @@ public final class TrainingViewModel {
 
     public TrainingConfig config() {
         OptimizerSettings defaults = OptimizerSettings.defaults(optimizer.get());
-        OptimizerSettings settings = new OptimizerSettings(optimizer.get(), learningRate.get(), momentum.get(),
-                rho.get(), beta1.get(), beta2.get(), defaults.epsilon());
-        return new TrainingConfig(settings, loss.get(), epochs.get(), batchSize.get(), validationFraction.get(),
-                seed.get(), new EarlyStopping(patience.get(), keepBest.get()));
+        OptimizerSettings settings = new OptimizerSettings(
+                optimizer.get(),
+                learningRate.get(),
+                momentum.get(),
+                rho.get(),
+                beta1.get(),
+                beta2.get(),
+                defaults.epsilon());
+        return new TrainingConfig(
+                settings,
+                loss.get(),
+                epochs.get(),
+                batchSize.get(),
+                validationFraction.get(),
+                seed.get(),
+                new EarlyStopping(patience.get(), keepBest.get()));
     }
 
     /** Starts a run, or explains in {@code message} why it cannot start. */
@@ -150,14 +174,20 @@ public final class TrainingViewModel {
             message.set("Check the settings: " + String.join("; ", config.problems()) + ".");
             return;
         }
-        StackCompatibility.Result check = StackCompatibility.check(project.stackProperty().get(), data, config.loss());
+        StackCompatibility.Result check =
+                StackCompatibility.check(project.stackProperty().get(), data, config.loss());
         if (!check.ok()) {
             message.set("The network cannot train on this data: " + String.join(" ", check.problems()));
             return;
         }
-        RunRecord previous = project.runs().isEmpty() ? null : project.runs().get(project.runs().size() - 1);
-        String label = RunDiff.describe(previous == null ? null : previous.stack(),
-                previous == null ? null : previous.config(), check.stack(), config);
+        RunRecord previous = project.runs().isEmpty()
+                ? null
+                : project.runs().get(project.runs().size() - 1);
+        String label = RunDiff.describe(
+                previous == null ? null : previous.stack(),
+                previous == null ? null : previous.config(),
+                check.stack(),
+                config);
         RunView run = new RunView("Run " + (runs.size() + 1), label, config.epochs(), runs.size());
         runs.add(run);
         currentRun.set(run);
@@ -170,27 +200,41 @@ public final class TrainingViewModel {
         progressText.set("Starting…");
         startedNanos = System.nanoTime();
         EventBuffer buffer = new EventBuffer(ui, update -> show(run, update), SCREEN_INTERVAL_NANOS);
-        org.layerlab.core.project.DataSettings dataSettings = project.dataSettingsProperty().get();
-        executor.submit(() -> {
-            // The validation share or seed changed since the data was loaded: split it again, off this thread.
-            boolean resplit = dataSettings != null && !sameSplit(data, config);
-            Dataset trainOn = resplit ? DataLoading.load(DataRequests.from(dataSettings, config.validationFraction(),
-                    config.seed())) : data;
-            TrainingResult result = engine.train(trainOn, check.stack(), config, buffer, runControl);
-            double testAccuracy = Double.NaN;
-            if (result.model() != null) {
-                try (TrainedModel model = result.model()) {
-                    testAccuracy = trainOn.test().count() == 0 ? Double.NaN : model.evaluate(trainOn.test()).accuracy();
-                }
-            }
-            return new RunRecord(run.name(), label, check.stack(), config, result.epochs(), result.outcome().name(),
-                    testAccuracy);
-        }, record -> finish(run, record), failure -> {
-            running.set(false);
-            paused.set(false);
-            message.set(Messages.of(failure));
-            runAfterStop();
-        });
+        org.layerlab.core.project.DataSettings dataSettings =
+                project.dataSettingsProperty().get();
+        executor.submit(
+                () -> {
+                    // The validation share or seed changed since the data was loaded: split it again, off this thread.
+                    boolean resplit = dataSettings != null && !sameSplit(data, config);
+                    Dataset trainOn = resplit
+                            ? DataLoading.load(
+                                    DataRequests.from(dataSettings, config.validationFraction(), config.seed()))
+                            : data;
+                    TrainingResult result = engine.train(trainOn, check.stack(), config, buffer, runControl);
+                    double testAccuracy = Double.NaN;
+                    if (result.model() != null) {
+                        try (TrainedModel model = result.model()) {
+                            testAccuracy = trainOn.test().count() == 0
+                                    ? Double.NaN
+                                    : model.evaluate(trainOn.test()).accuracy();
+                        }
+                    }
+                    return new RunRecord(
+                            run.name(),
+                            label,
+                            check.stack(),
+                            config,
+                            result.epochs(),
+                            result.outcome().name(),
+                            testAccuracy);
+                },
+                record -> finish(run, record),
+                failure -> {
+                    running.set(false);
+                    paused.set(false);
+                    message.set(Messages.of(failure));
+                    runAfterStop();
+                });
     }
 
     private static boolean sameSplit(Dataset data, TrainingConfig config) {
@@ -217,8 +261,14 @@ public final class TrainingViewModel {
             progress.set((double) done / total);
             double seconds = (System.nanoTime() - startedNanos) / 1e9;
             double left = seconds / done * (total - done);
-            progressText.set(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s left",
-                    batch.epoch(), epochs.get(), batch.batch(), batch.batchesPerEpoch(), batch.samplesPerSecond(),
+            progressText.set(String.format(
+                    Locale.ROOT,
+                    "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s left",
+                    batch.epoch(),
+                    epochs.get(),
+                    batch.batch(),
+                    batch.batchesPerEpoch(),
+                    batch.samplesPerSecond(),
                     duration(left)));
         }
     }
@@ -227,7 +277,8 @@ public final class TrainingViewModel {
         running.set(false);
         paused.set(false);
         project.runs().add(record);
-        String accuracy = Double.isNaN(record.testAccuracy()) ? ""
+        String accuracy = Double.isNaN(record.testAccuracy())
+                ? ""
                 : String.format(Locale.ROOT, ", test accuracy %.3f", record.testAccuracy());
         run.resultProperty().set(record.outcome().toLowerCase(Locale.ROOT).replace('_', ' ') + accuracy);
         progressText.set(run.name() + ": " + run.resultProperty().get());

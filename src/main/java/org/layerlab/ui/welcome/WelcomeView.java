@@ -14,19 +14,48 @@ import org.layerlab.core.stack.Template;
 public final class WelcomeView extends VBox {
 
     /** A ready example: a bundled sample, the template that suits it, and epochs that train it well. */
-    public record Example(String title, String text, String sample, Template template, int epochs, int batchSize,
-                          double learningRate) {
-    }
+    public record Example(
+            String title,
+            String text,
+            String sample,
+            Template template,
+            int epochs,
+            int batchSize,
+            double learningRate) {}
 
     public static final List<Example> EXAMPLES = List.of(
-            new Example("Handwritten digits", "MNIST with a small CNN: 98 % after one epoch", "mnist",
-                    Template.MNIST_CNN, 1, 128, 0.001),
-            new Example("Iris flowers", "Three species from four measurements, an MLP", "iris", Template.IRIS_MLP, 40,
-                    16, 0.01),
-            new Example("Movie reviews", "Positive or negative sentences, an Embedding and LSTM", "sentiment",
-                    Template.LSTM_SENTIMENT, 4, 64, 0.002),
-            new Example("Small photos", "Ten kinds of object in colour (CIFAR-10), a CNN", "cifar10",
-                    Template.CIFAR_CNN, 8, 64, 0.001));
+            new Example(
+                    "Handwritten digits",
+                    "MNIST with a small CNN: 98 % after one epoch",
+                    "mnist",
+                    Template.MNIST_CNN,
+                    1,
+                    128,
+                    0.001),
+            new Example(
+                    "Iris flowers",
+                    "Three species from four measurements, an MLP",
+                    "iris",
+                    Template.IRIS_MLP,
+                    40,
+                    16,
+                    0.01),
+            new Example(
+                    "Movie reviews",
+                    "Positive or negative sentences, an Embedding and LSTM",
+                    "sentiment",
+                    Template.LSTM_SENTIMENT,
+                    4,
+                    64,
+                    0.002),
+            new Example(
+                    "Small photos",
+                    "Ten kinds of object in colour (CIFAR-10), a CNN",
+                    "cifar10",
+                    Template.CIFAR_CNN,
+                    8,
+                    64,
+                    0.001));
 
     public WelcomeView(Consumer<Example> open, Runnable openProject, Runnable openData) {
         getStyleClass().add("welcome");

@@ -27,8 +27,10 @@ class SplitTest {
         assertEquals(71, parts[0].length);
         assertEquals(10, parts[1].length);
         assertEquals(20, parts[2].length);
-        int[] all = IntStream.concat(IntStream.concat(Arrays.stream(parts[0]), Arrays.stream(parts[1])),
-                Arrays.stream(parts[2])).sorted().toArray();
+        int[] all = IntStream.concat(
+                        IntStream.concat(Arrays.stream(parts[0]), Arrays.stream(parts[1])), Arrays.stream(parts[2]))
+                .sorted()
+                .toArray();
         assertArrayEquals(IntStream.range(0, 101).toArray(), all);
     }
 

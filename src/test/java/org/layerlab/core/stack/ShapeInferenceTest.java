@@ -13,8 +13,18 @@ class ShapeInferenceTest {
 
     /** The CNN of ../shared/bench/torch_cnn.py: PyTorch counts 121,930 parameters. */
     static LayerStack peerCnn() {
-        return LayerStack.of(MNIST, new Conv2D(32, 3), Activation.RELU, new MaxPool2D(2), new Conv2D(64, 3),
-                Activation.RELU, new MaxPool2D(2), new Flatten(), new Dense(64), Activation.RELU, new Dense(10));
+        return LayerStack.of(
+                MNIST,
+                new Conv2D(32, 3),
+                Activation.RELU,
+                new MaxPool2D(2),
+                new Conv2D(64, 3),
+                Activation.RELU,
+                new MaxPool2D(2),
+                new Flatten(),
+                new Dense(64),
+                Activation.RELU,
+                new Dense(10));
     }
 
     @Test
@@ -35,15 +45,20 @@ class ShapeInferenceTest {
 
     @Test
     void peerMlpHas101770Parameters() {
-        LayerStack mlp = LayerStack.of(MNIST, new Flatten(), new Dense(128), Activation.RELU, new Dropout(0.2),
-                new Dense(10));
+        LayerStack mlp =
+                LayerStack.of(MNIST, new Flatten(), new Dense(128), Activation.RELU, new Dropout(0.2), new Dense(10));
         assertEquals(101_770, ShapeInference.summarize(mlp).totalParameters());
     }
 
     @Test
     void recurrentAndNormalisationCountsMatchPyTorch() {
-        LayerStack text = LayerStack.of(TensorShape.of(20), new Embedding(1000, 32), new Lstm(64, true),
-                new Gru(16, false), new BatchNorm(), new Dense(2, false));
+        LayerStack text = LayerStack.of(
+                TensorShape.of(20),
+                new Embedding(1000, 32),
+                new Lstm(64, true),
+                new Gru(16, false),
+                new BatchNorm(),
+                new Dense(2, false));
         StackSummary summary = ShapeInference.summarize(text);
         assertTrue(summary.valid(), summary.problems().toString());
         assertEquals(32_000, summary.layers().get(0).parameters());
@@ -57,8 +72,11 @@ class ShapeInferenceTest {
 
     @Test
     void samePaddingKeepsSizeAndStrideShrinksIt() {
-        LayerStack stack = LayerStack.of(TensorShape.of(3, 32, 32), new Conv2D(8, 5, 1, Padding.SAME),
-                new Conv2D(8, 3, 2, Padding.SAME), new AvgPool2D(2, 1));
+        LayerStack stack = LayerStack.of(
+                TensorShape.of(3, 32, 32),
+                new Conv2D(8, 5, 1, Padding.SAME),
+                new Conv2D(8, 3, 2, Padding.SAME),
+                new AvgPool2D(2, 1));
         StackSummary summary = ShapeInference.summarize(stack);
         assertEquals(TensorShape.of(8, 32, 32), summary.layers().get(0).output());
         assertEquals(TensorShape.of(8, 16, 16), summary.layers().get(1).output());
@@ -67,30 +85,39 @@ class ShapeInferenceTest {
 
     @Test
     void convolutionAfterFlattenNamesTheFlattenToMove() {
-        LayerStack stack = LayerStack.of(MNIST, new Conv2D(16, 3), new MaxPool2D(2), new Flatten(), new Conv2D(8, 3),
-                new Dense(10));
+        LayerStack stack = LayerStack.of(
+                MNIST, new Conv2D(16, 3), new MaxPool2D(2), new Flatten(), new Conv2D(8, 3), new Dense(10));
         StackSummary summary = ShapeInference.summarize(stack);
         assertFalse(summary.valid());
-        assertEquals(List.of("Layer 4 (Conv2D) needs a 3-D input (channels, height, width) but receives (2704); "
-                + "remove the Flatten at layer 3 or move it below layer 4."), summary.problems());
+        assertEquals(
+                List.of("Layer 4 (Conv2D) needs a 3-D input (channels, height, width) but receives (2704); "
+                        + "remove the Flatten at layer 3 or move it below layer 4."),
+                summary.problems());
         assertNull(summary.layers().get(4).output(), "shapes below a broken layer are not guessed");
     }
 
     @Test
     void explainsEachImpossibleLayer() {
-        assertProblem(LayerStack.of(TensorShape.of(1, 4, 4), new Conv2D(8, 5)),
+        assertProblem(
+                LayerStack.of(TensorShape.of(1, 4, 4), new Conv2D(8, 5)),
                 "Layer 1 (Conv2D) has a 5×5 kernel but its input is only 4×4");
-        assertProblem(LayerStack.of(TensorShape.of(1, 3, 3), new MaxPool2D(2), new MaxPool2D(2)),
+        assertProblem(
+                LayerStack.of(TensorShape.of(1, 3, 3), new MaxPool2D(2), new MaxPool2D(2)),
                 "Layer 2 (MaxPool2D) has a 2×2 window but its input is only 1×1");
-        assertProblem(LayerStack.of(TensorShape.of(20), new Dense(8), new Embedding(100, 8)),
+        assertProblem(
+                LayerStack.of(TensorShape.of(20), new Dense(8), new Embedding(100, 8)),
                 "Layer 2 (Embedding) must be the first layer");
-        assertProblem(LayerStack.of(MNIST, new Lstm(32, false)),
+        assertProblem(
+                LayerStack.of(MNIST, new Lstm(32, false)),
                 "Layer 1 (LSTM) needs a sequence (steps, features) but receives (1, 28, 28), an image");
-        assertProblem(LayerStack.of(MNIST, new Dense(10)),
+        assertProblem(
+                LayerStack.of(MNIST, new Dense(10)),
                 "Layer 1 (Dense) needs a vector (features) or a sequence (steps, features) but receives (1, 28, 28); "
                         + "LayerLab does not flatten implicitly: add a Flatten layer just above layer 1.");
-        assertProblem(LayerStack.of(TensorShape.of(4), new Dense(0)), "Layer 1 (Dense): units must be at least 1 but is 0");
-        assertProblem(LayerStack.of(TensorShape.of(4), new Dropout(1.0)),
+        assertProblem(
+                LayerStack.of(TensorShape.of(4), new Dense(0)), "Layer 1 (Dense): units must be at least 1 but is 0");
+        assertProblem(
+                LayerStack.of(TensorShape.of(4), new Dropout(1.0)),
                 "Layer 1 (Dropout): rate must be at least 0 and below 1 but is 1.0");
         assertProblem(LayerStack.of(MNIST, new Conv2D(4, 4, 1, Padding.SAME)), "padding 'same' needs an odd kernel");
         assertProblem(LayerStack.of(TensorShape.of(4)), "The stack has no layers");
