@@ -50,13 +50,15 @@ final class BestWeights implements AutoCloseable {
         }
     }
 
-    void restoreIfKept() {
+    /** Puts the best epoch's weights back if they were kept; returns that epoch, or 0 when none was kept. */
+    int restoreIfKept() {
         if (copies.isEmpty()) {
-            return;
+            return 0;
         }
         for (int i = 0; i < parameters.size(); i++) {
             copies.get(i).copyTo(parameters.get(i).getArray());
         }
+        return bestEpoch;
     }
 
     String restoredNote() {

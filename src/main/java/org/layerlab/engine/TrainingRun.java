@@ -58,7 +58,9 @@ final class TrainingRun {
                 dataset.classNames(),
                 dataset.preprocessing(),
                 config.loss(),
-                dataset.split());
+                dataset.split(),
+                dataset.name(),
+                dataset.totalCount());
         DjlModel model = DjlModel.create(stack, info);
         try {
             TrainingResult result = trainInto(model);
@@ -71,7 +73,7 @@ final class TrainingRun {
             }
             String message = "Training failed: " + e.getMessage();
             observer.onEvent(new TrainingEvent.Finished(TrainingOutcome.FAILED, message));
-            return new TrainingResult(null, TrainingOutcome.FAILED, message, epochs);
+            return new TrainingResult(null, TrainingOutcome.FAILED, message, epochs, 0);
         }
     }
 
@@ -133,7 +135,11 @@ final class TrainingRun {
                         if (!Float.isFinite(batchLoss)) {
                             model.close();
                             return new TrainingResult(
-                                    null, TrainingOutcome.DIVERGED, divergedMessage(epoch, b + 1, batchLoss), epochs);
+                                    null,
+                                    TrainingOutcome.DIVERGED,
+                                    divergedMessage(epoch, b + 1, batchLoss),
+                                    epochs,
+                                    0);
                         }
                         updater.step();
                         int size = to - from;
@@ -201,8 +207,8 @@ final class TrainingRun {
     }
 
     private TrainingResult finish(DjlModel model, BestWeights best, TrainingOutcome outcome, String message) {
-        best.restoreIfKept();
-        return new TrainingResult(model, outcome, message, epochs);
+        int bestEpoch = best.restoreIfKept();
+        return new TrainingResult(model, outcome, message, epochs, bestEpoch);
     }
 
     private String divergedMessage(int epoch, int batch, float value) {

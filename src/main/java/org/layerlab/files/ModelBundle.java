@@ -75,6 +75,7 @@ public final class ModelBundle {
         ArrayNode classes = root.putArray("class_names");
         info.classNames().forEach(classes::add);
         root.set("preprocessing", PreprocessingJson.write(info.preprocessing()));
+        root.putObject("data").put("name", info.dataName()).put("samples", info.dataSamples());
         root.putObject("split")
                 .put("validation", info.split().validationFraction())
                 .put("test", info.split().testFraction())
@@ -101,7 +102,9 @@ public final class ModelBundle {
                     new Split(
                             split.path("validation").asDouble(),
                             split.path("test").asDouble(),
-                            split.path("seed").asLong()));
+                            split.path("seed").asLong()),
+                    root.path("data").path("name").asText(""),
+                    root.path("data").path("samples").asInt(0));
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(name + ": " + e.getMessage() + ".", e);
         }

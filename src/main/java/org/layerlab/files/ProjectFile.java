@@ -78,7 +78,8 @@ public final class ProjectFile {
             ObjectNode r = runs.addObject()
                     .put("name", run.name())
                     .put("label", run.label())
-                    .put("outcome", run.outcome());
+                    .put("outcome", run.outcome())
+                    .put("best_epoch", run.bestEpoch());
             number(r, "test_accuracy", run.testAccuracy());
             r.set("stack", StackFile.toJson(run.stack()));
             r.set("training", TrainingConfigJson.write(run.config()));
@@ -116,7 +117,8 @@ public final class ProjectFile {
                 TrainingConfigJson.read(run.path("training"), name),
                 epochs,
                 run.path("outcome").asText(),
-                number(run, "test_accuracy"));
+                number(run, "test_accuracy"),
+                run.path("best_epoch").asInt(0));
     }
 
     /** JSON has no NaN: a missing figure is written as null. */

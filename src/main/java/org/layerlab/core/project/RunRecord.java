@@ -7,7 +7,8 @@ import org.layerlab.core.training.TrainingEvent;
 
 /**
  * One finished (or stopped) training run kept in a project: what was trained, how, every epoch's figures,
- * and {@code label}, which says what differed from the run before it.
+ * and {@code label}, which says what differed from the run before it. {@code bestEpoch} is the epoch whose
+ * weights early stopping kept (0: the last epoch's). The trained model itself lives in the run's folder.
  */
 public record RunRecord(
         String name,
@@ -16,7 +17,8 @@ public record RunRecord(
         TrainingConfig config,
         List<TrainingEvent.EpochEnded> epochs,
         String outcome,
-        double testAccuracy) {
+        double testAccuracy,
+        int bestEpoch) {
 
     public RunRecord {
         epochs = List.copyOf(epochs);

@@ -31,6 +31,8 @@ public final class ProjectState {
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final IntegerProperty opened = new SimpleIntegerProperty(0);
+    private final ObjectProperty<RunRecord> selectedRun = new SimpleObjectProperty<>();
+    private final ObjectProperty<LoadedRun> selectedModel = new SimpleObjectProperty<>();
 
     public ProjectState() {
         dataSettings.addListener((o, a, b) -> dirty.set(true));
@@ -85,5 +87,15 @@ public final class ProjectState {
 
     public IntegerProperty openedProperty() {
         return opened;
+    }
+
+    /** The run chosen in the runs list; Results, Try it, Export and Serve act on it. */
+    public ObjectProperty<RunRecord> selectedRunProperty() {
+        return selectedRun;
+    }
+
+    /** The selected run's model once it is loaded; null while none is selected, loading, or it has none. */
+    public ObjectProperty<LoadedRun> selectedModelProperty() {
+        return selectedModel;
     }
 }

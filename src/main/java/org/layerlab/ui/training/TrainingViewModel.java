@@ -226,7 +226,8 @@ public final class TrainingViewModel {
                             config,
                             result.epochs(),
                             result.outcome().name(),
-                            testAccuracy);
+                            testAccuracy,
+                            result.bestEpoch());
                 },
                 record -> finish(run, record),
                 failure -> {
