@@ -13,6 +13,8 @@ import org.layerlab.ui.data.DataViewModel;
 import org.layerlab.ui.network.NetworkViewModel;
 import org.layerlab.ui.project.ProjectState;
 import org.layerlab.ui.project.ProjectViewModel;
+import org.layerlab.ui.project.RunModels;
+import org.layerlab.ui.results.ResultsViewModel;
 import org.layerlab.ui.training.TrainingViewModel;
 
 /** The composition root of the workbench: one engine, one executor, a ViewModel and a View per step. */
@@ -50,11 +52,13 @@ public final class LayerLabApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         CSS_LOG.setLevel(java.util.logging.Level.SEVERE);
         ProjectState state = new ProjectState();
-        ProjectViewModel projects = new ProjectViewModel(state, executor, home);
+        RunModels runModels = new RunModels(state, engine, executor, home);
+        ProjectViewModel projects = new ProjectViewModel(state, executor, runModels, home);
         DataViewModel data = new DataViewModel(state, executor);
         NetworkViewModel network = new NetworkViewModel(state);
-        TrainingViewModel training = new TrainingViewModel(state, engine, executor, new FxDispatcher());
-        return new MainWindow(stage, projects, data, network, training);
+        TrainingViewModel training = new TrainingViewModel(state, engine, runModels, executor, new FxDispatcher());
+        ResultsViewModel results = new ResultsViewModel(state, runModels, executor);
+        return new MainWindow(stage, projects, data, network, training, results);
     }
 
     @Override

@@ -31,6 +31,8 @@ import org.layerlab.ui.data.DataViewModel;
 import org.layerlab.ui.network.NetworkView;
 import org.layerlab.ui.network.NetworkViewModel;
 import org.layerlab.ui.project.ProjectViewModel;
+import org.layerlab.ui.results.ResultsView;
+import org.layerlab.ui.results.ResultsViewModel;
 import org.layerlab.ui.training.TrainingView;
 import org.layerlab.ui.training.TrainingViewModel;
 import org.layerlab.ui.welcome.WelcomeView;
@@ -42,6 +44,7 @@ public final class MainWindow {
     private final DataViewModel data;
     private final NetworkViewModel network;
     private final TrainingViewModel training;
+    private final ResultsViewModel results;
     private final TabPane tabs = new TabPane();
     private final Tab dataTab;
     private final Tab trainingTab;
@@ -51,8 +54,10 @@ public final class MainWindow {
             ProjectViewModel projects,
             DataViewModel data,
             NetworkViewModel network,
-            TrainingViewModel training) {
+            TrainingViewModel training,
+            ResultsViewModel results) {
         this.stage = stage;
+        this.results = results;
         this.projects = projects;
         this.data = data;
         this.network = network;
@@ -66,7 +71,9 @@ public final class MainWindow {
         dataTab = new Tab("1  Data", new DataView(data));
         Tab networkTab = new Tab("2  Network", new NetworkView(network));
         trainingTab = new Tab("3  Training", new TrainingView(training));
-        tabs.getTabs().setAll(welcome, dataTab, networkTab, trainingTab);
+        Tab resultsTab = new Tab("4  Results", new ResultsView(results));
+        resultsTab.setId("results-tab");
+        tabs.getTabs().setAll(welcome, dataTab, networkTab, trainingTab, resultsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("steps");
         BorderPane root = new BorderPane(tabs);
@@ -104,6 +111,10 @@ public final class MainWindow {
 
     public TrainingViewModel training() {
         return training;
+    }
+
+    public ResultsViewModel results() {
+        return results;
     }
 
     public TabPane tabs() {

@@ -176,6 +176,7 @@ class DjlTrainingEngineTest {
         assertEquals(TrainingOutcome.STOPPED_EARLY, result.outcome());
         assertEquals(3, result.epochs().size(), "epoch 1 is best, two more without improvement");
         assertTrue(result.message().contains("kept the weights of epoch 1"), result.message());
+        assertEquals(1, result.bestEpoch());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.stack.LayerKind;
@@ -17,6 +18,7 @@ import org.layerlab.ui.data.DataViewModel;
 import org.layerlab.ui.network.NetworkViewModel;
 import org.layerlab.ui.project.ProjectState;
 import org.layerlab.ui.project.ProjectViewModel;
+import org.layerlab.ui.project.RunModels;
 import org.layerlab.ui.training.TrainingViewModel;
 
 /** The ViewModels with a same-thread executor: no toolkit, no waiting. */
@@ -28,7 +30,14 @@ class ViewModelTest {
     private final ProjectState state = new ProjectState();
     private final DataViewModel data = new DataViewModel(state, same);
     private final NetworkViewModel network = new NetworkViewModel(state);
-    private final TrainingViewModel training = new TrainingViewModel(state, new DjlTrainingEngine(), same, same);
+    private RunModels runModels;
+    private TrainingViewModel training;
+
+    @BeforeEach
+    void wire() {
+        runModels = new RunModels(state, new DjlTrainingEngine(), same, home);
+        training = new TrainingViewModel(state, new DjlTrainingEngine(), runModels, same, same);
+    }
 
     @Test
     void loadingASampleDescribesItAndAdaptsTheNetwork() {
@@ -121,7 +130,7 @@ class ViewModelTest {
 
     @Test
     void projectSavesAndOpensTheSameStackSettingsAndRuns() {
-        ProjectViewModel projects = new ProjectViewModel(state, same, home);
+        ProjectViewModel projects = new ProjectViewModel(state, same, runModels, home);
         data.loadSample("iris");
         network.applyTemplate(Template.IRIS_MLP);
         training.epochsProperty().set(2);
@@ -147,12 +156,13 @@ class ViewModelTest {
 
     @Test
     void unsavedWorkIsKeptForRecovery() {
-        ProjectViewModel projects = new ProjectViewModel(state, same, home);
+        ProjectViewModel projects = new ProjectViewModel(state, same, runModels, home);
         network.insert(LayerKind.FLATTEN, 0);
         projects.autosave();
         assertTrue(projects.recoveryAvailable());
         ProjectState fresh = new ProjectState();
-        ProjectViewModel next = new ProjectViewModel(fresh, same, home);
+        ProjectViewModel next =
+                new ProjectViewModel(fresh, same, new RunModels(fresh, new DjlTrainingEngine(), same, home), home);
         next.recover();
         assertEquals(1, fresh.stackProperty().get().layers().size());
         assertTrue(fresh.dirtyProperty().get(), "recovered work is not saved yet");

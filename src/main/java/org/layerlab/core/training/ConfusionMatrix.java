@@ -57,6 +57,21 @@ public final class ConfusionMatrix {
         return actual == 0 ? 0 : (double) counts[cls][cls] / actual;
     }
 
+    /** How many samples of this class there are (the row's total). */
+    public int support(int cls) {
+        int actual = 0;
+        for (int c : counts[cls]) {
+            actual += c;
+        }
+        return actual;
+    }
+
+    /** The share of this class's samples predicted as {@code predicted}: what the heat map colours by. */
+    public double rowShare(int actual, int predicted) {
+        int support = support(actual);
+        return support == 0 ? 0 : (double) counts[actual][predicted] / support;
+    }
+
     public double f1(int cls) {
         double p = precision(cls);
         double r = recall(cls);

@@ -12,8 +12,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.layerlab.core.project.Project;
+import org.layerlab.core.project.RunRecord;
 import org.layerlab.files.AtomicFiles;
 import org.layerlab.files.ProjectFile;
+import org.layerlab.files.RunStore;
 import org.layerlab.ui.common.Messages;
 import org.layerlab.ui.common.TaskExecutor;
 
@@ -26,15 +28,17 @@ public final class ProjectViewModel {
 
     private final ProjectState state;
     private final TaskExecutor executor;
+    private final RunModels runModels;
     private final Path home;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringBinding title;
 
     /** {@code home} is LayerLab's folder for the recent list and the recovery copy (~/.layerlab). */
-    public ProjectViewModel(ProjectState state, TaskExecutor executor, Path home) {
+    public ProjectViewModel(ProjectState state, TaskExecutor executor, RunModels runModels, Path home) {
         this.state = state;
         this.executor = executor;
+        this.runModels = runModels;
         this.home = home;
         this.title = Bindings.createStringBinding(
                 () -> "LayerLab — "
@@ -48,6 +52,7 @@ public final class ProjectViewModel {
     }
 
     public void newProject() {
+        closeRuns();
         state.replace(Project.empty(), null);
         status.set("New project.");
     }
@@ -56,6 +61,7 @@ public final class ProjectViewModel {
         executor.submit(
                 () -> ProjectFile.read(file),
                 project -> {
+                    closeRuns();
                     state.replace(project, file);
                     remember(file);
                     status.set("Opened " + file.getFileName() + ".");
@@ -77,9 +83,18 @@ public final class ProjectViewModel {
                 ? chosen
                 : chosen.resolveSibling(chosen.getFileName() + ProjectFile.EXTENSION);
         Project project = state.snapshot();
+        RunStore from = runModels.store();
+        RunStore to = RunStore.besideProject(file);
+        boolean wasUnsaved = state.fileProperty().get() == null;
         executor.submit(
                 () -> {
+                    for (RunRecord run : project.runs()) {
+                        from.copyTo(to, run.name());
+                    }
                     ProjectFile.write(file, project);
+                    if (wasUnsaved) {
+                        from.clear();
+                    }
                     return file;
                 },
                 saved -> {
@@ -121,6 +136,29 @@ public final class ProjectViewModel {
                     status.set("Recovered the unsaved work of the last session; save it to keep it.");
                 },
                 failure -> status.set("The recovery copy cannot be read: " + Messages.of(failure)));
+    }
+
+    /**
+     * Releases the open project's models: the loaded one is closed, and an unsaved project's model folders
+     * are deleted (a saved project's stay beside its file).
+     */
+    public void closeRuns() {
+        runModels.release();
+        if (state.fileProperty().get() == null) {
+            discardUnsavedRuns();
+        }
+    }
+
+    /** Deletes the models of runs never saved with a project (after a declined recovery, or on quit). */
+    public void discardUnsavedRuns() {
+        RunStore unsaved = runModels.unsavedStore();
+        executor.submit(
+                () -> {
+                    unsaved.clear();
+                    return true;
+                },
+                done -> {},
+                failure -> status.set("Could not remove the models of unsaved runs: " + Messages.of(failure)));
     }
 
     public void discardRecovery() {

@@ -72,7 +72,11 @@ final class CurveChart extends LineChart<Number, Number> {
             if (!shown.containsKey(run)) {
                 XYChart.Series<Number, Number> t = series(run.name() + " training", train.apply(run));
                 XYChart.Series<Number, Number> v = series(run.name() + " validation", validation.apply(run));
-                shown.put(run, List.of(t, v));
+                XYChart.Series<Number, Number> best = new XYChart.Series<>();
+                best.setName(run.name() + " best epoch");
+                markBest(run, best);
+                run.bestEpochProperty().addListener(o -> markBest(run, best));
+                shown.put(run, List.of(t, v, best));
                 run.visibleProperty().addListener((o, a, visible) -> {
                     if (visible) {
                         getData().addAll(shown.get(run));
@@ -82,8 +86,8 @@ final class CurveChart extends LineChart<Number, Number> {
                     }
                 });
                 if (run.visibleProperty().get()) {
-                    getData().addAll(List.of(t, v));
-                    paint(run, List.of(t, v));
+                    getData().addAll(List.of(t, v, best));
+                    paint(run, List.of(t, v, best));
                 }
             }
         }
@@ -101,6 +105,27 @@ final class CurveChart extends LineChart<Number, Number> {
         if (curves.get(1).getNode() != null) {
             curves.get(1).getNode().setStyle(colour + " -fx-stroke-dash-array: 8 5;");
         }
+    }
+
+    /**
+     * When early stopping kept the weights of an earlier epoch, a ring on that epoch's validation point
+     * shows which weights the model holds.
+     */
+    private void markBest(RunView run, XYChart.Series<Number, Number> best) {
+        best.getData().clear();
+        int epoch = run.bestEpochProperty().get();
+        validation.apply(run).stream().filter(p -> p.x() == epoch).findFirst().ifPresent(p -> {
+            XYChart.Data<Number, Number> point = new XYChart.Data<>(p.x(), p.y());
+            javafx.scene.shape.Circle ring = new javafx.scene.shape.Circle(7);
+            ring.getStyleClass().add("best-epoch");
+            ring.setStyle("-fx-stroke: " + RunView.colour(run.colourIndex()) + ";");
+            javafx.scene.control.Tooltip.install(
+                    ring,
+                    new javafx.scene.control.Tooltip(
+                            run.name() + ": best epoch " + epoch + ", whose weights were kept"));
+            point.setNode(ring);
+            best.getData().add(point);
+        });
     }
 
     private static XYChart.Series<Number, Number> series(String name, ObservableList<ChartPoint> points) {

@@ -21,6 +21,7 @@ public final class RunView {
     private final ObservableList<ChartPoint> validationAccuracy = FXCollections.observableArrayList();
     private final BooleanProperty visible = new SimpleBooleanProperty(true);
     private final StringProperty result = new SimpleStringProperty("running");
+    private final javafx.beans.property.IntegerProperty bestEpoch = new javafx.beans.property.SimpleIntegerProperty(0);
 
     /** Colours that stay apart on a white chart and for common colour blindness (Okabe–Ito). */
     private static final java.util.List<String> COLOURS =
@@ -48,6 +49,7 @@ public final class RunView {
         for (TrainingEvent.EpochEnded e : record.epochs()) {
             view.addEpoch(e);
         }
+        view.bestEpoch.set(record.bestEpoch());
         view.result.set(record.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                 + (Double.isNaN(record.testAccuracy())
                         ? ""
@@ -125,5 +127,10 @@ public final class RunView {
 
     public StringProperty resultProperty() {
         return result;
+    }
+
+    /** The epoch whose weights early stopping kept, marked on the curves; 0 when the last epoch's were kept. */
+    public javafx.beans.property.IntegerProperty bestEpochProperty() {
+        return bestEpoch;
     }
 }

@@ -211,12 +211,27 @@ public final class TrainingView extends BorderPane {
                 setGraphic(new VBox(2, show, result));
             }
         });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, view) -> {
+            if (view != null) {
+                model.select(view);
+            }
+        });
+        model.selectedRunProperty()
+                .addListener((o, a, record) -> model.viewOf(record)
+                        .ifPresentOrElse(
+                                view -> list.getSelectionModel().select(view),
+                                () -> list.getSelectionModel().clearSelection()));
+        Button delete = new Button("Delete run");
+        delete.setId("delete-run");
+        delete.disableProperty().bind(model.selectedRunProperty().isNull());
+        delete.setOnAction(e -> model.delete(list.getSelectionModel().getSelectedItem()));
         Label title = new Label("Runs");
         title.getStyleClass().add("title-4");
-        Label hint = new Label("Solid lines: training · dashed: validation. Untick a run to hide it.");
+        Label hint = new Label("Solid lines: training · dashed: validation · ring: the best epoch kept. Untick a "
+                + "run to hide it; select one to see its Results or try it.");
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
-        return new VBox(6, title, hint, list);
+        return new VBox(6, title, hint, list, delete);
     }
 
     private Node curves() {

@@ -33,10 +33,12 @@ import org.layerlab.core.training.TrainingEvent;
 import org.layerlab.core.training.TrainingResult;
 import org.layerlab.data.DataLoading;
 import org.layerlab.data.DataRequests;
+import org.layerlab.files.RunStore;
 import org.layerlab.ui.common.Messages;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.common.UiDispatcher;
 import org.layerlab.ui.project.ProjectState;
+import org.layerlab.ui.project.RunModels;
 
 /**
  * The training step: the settings, Start / Pause / Resume / Stop, live curves and progress, and every
@@ -48,6 +50,7 @@ public final class TrainingViewModel {
 
     private final ProjectState project;
     private final TrainingEngine engine;
+    private final RunModels runModels;
     private final TaskExecutor executor;
     private final UiDispatcher ui;
 
@@ -78,9 +81,11 @@ public final class TrainingViewModel {
     private long startedNanos;
     private boolean syncing;
 
-    public TrainingViewModel(ProjectState project, TrainingEngine engine, TaskExecutor executor, UiDispatcher ui) {
+    public TrainingViewModel(
+            ProjectState project, TrainingEngine engine, RunModels runModels, TaskExecutor executor, UiDispatcher ui) {
         this.project = project;
         this.engine = engine;
+        this.runModels = runModels;
         this.executor = executor;
         this.ui = ui;
         showConfig(project.trainingProperty().get());
@@ -188,7 +193,8 @@ public final class TrainingViewModel {
                 previous == null ? null : previous.config(),
                 check.stack(),
                 config);
-        RunView run = new RunView("Run " + (runs.size() + 1), label, config.epochs(), runs.size());
+        RunView run = new RunView(nextRunName(), label, config.epochs(), runs.size());
+        RunStore store = runModels.store();
         runs.add(run);
         currentRun.set(run);
         control = new TrainingControl();
@@ -217,6 +223,8 @@ public final class TrainingViewModel {
                             testAccuracy = trainOn.test().count() == 0
                                     ? Double.NaN
                                     : model.evaluate(trainOn.test()).accuracy();
+                            // Kept on disk, not in memory: Results, Try it and Export load it when selected.
+                            store.save(run.name(), model);
                         }
                     }
                     return new RunRecord(
@@ -278,6 +286,10 @@ public final class TrainingViewModel {
         running.set(false);
         paused.set(false);
         project.runs().add(record);
+        run.bestEpochProperty().set(record.bestEpoch());
+        if (keepsModel(record)) {
+            project.selectedRunProperty().set(record);
+        }
         String accuracy = Double.isNaN(record.testAccuracy())
                 ? ""
                 : String.format(Locale.ROOT, ", test accuracy %.3f", record.testAccuracy());
@@ -287,6 +299,50 @@ public final class TrainingViewModel {
             progress.set(1);
         }
         runAfterStop();
+    }
+
+    /** Diverged and failed runs end without a model; every other run kept one. */
+    private static boolean keepsModel(RunRecord record) {
+        return !record.outcome().equals("DIVERGED") && !record.outcome().equals("FAILED");
+    }
+
+    /** "Run N" with N one more than the highest so far, so that a deleted run's name is never reused. */
+    private String nextRunName() {
+        int highest = 0;
+        for (RunView view : runs) {
+            String number = view.name().replaceAll("\\D", "");
+            if (!number.isEmpty()) {
+                highest = Math.max(highest, Integer.parseInt(number));
+            }
+        }
+        return "Run " + (highest + 1);
+    }
+
+    /** The finished run shown by {@code view}, if it has finished. */
+    private java.util.Optional<RunRecord> record(RunView view) {
+        return project.runs().stream()
+                .filter(r -> view != null && r.name().equals(view.name()))
+                .findFirst();
+    }
+
+    /** Selects a run for Results, Try it and Export; a run still training has nothing to show yet. */
+    public void select(RunView view) {
+        project.selectedRunProperty().set(record(view).orElse(null));
+    }
+
+    /** Deletes a finished run with its model; the run being trained cannot be deleted. */
+    public void delete(RunView view) {
+        record(view).ifPresent(record -> {
+            runs.remove(view);
+            runModels.delete(record);
+        });
+    }
+
+    /** The list entry of the selected run, for the runs list to show as selected. */
+    public java.util.Optional<RunView> viewOf(RunRecord record) {
+        return runs.stream()
+                .filter(v -> record != null && v.name().equals(record.name()))
+                .findFirst();
     }
 
     private void runAfterStop() {
@@ -407,6 +463,11 @@ public final class TrainingViewModel {
 
     public ObservableList<RunView> runs() {
         return runs;
+    }
+
+    /** The run Results, Try it and Export act on. */
+    public ObjectProperty<RunRecord> selectedRunProperty() {
+        return project.selectedRunProperty();
     }
 
     public ObjectProperty<RunView> currentRunProperty() {
