@@ -86,5 +86,18 @@ class ScreenshotTest extends WorkbenchTestBase {
         });
         select(robot, 2);
         snapshot(robot, "network");
+
+        robot.interact(() -> {
+            window.network().applyTemplate(Template.MNIST_MLP);
+            window.training().epochsProperty().set(1);
+            window.training().batchSizeProperty().set(128);
+            window.training().learningRateProperty().set(0.001);
+            window.training().start();
+        });
+        await(() -> !window.training().runningProperty().get());
+        select(robot, 4);
+        await(() -> window.results().summaryProperty().get().contains("10,000 test samples of mnist"));
+        robot.clickOn("#cell-4-9");
+        snapshot(robot, "results");
     }
 }

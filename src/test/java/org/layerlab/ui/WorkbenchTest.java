@@ -142,13 +142,35 @@ class WorkbenchTest extends WorkbenchTestBase {
         await(() -> !window.training().runningProperty().get());
         LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
         LineChart<?, ?> accuracy = robot.lookup("#accuracy-chart").queryAs(LineChart.class);
-        assertEquals(2, loss.getData().size(), "training and validation curves");
+        assertEquals(3, loss.getData().size(), "training and validation curves, and the best-epoch ring");
+        assertTrue(loss.getData().get(2).getData().isEmpty(), "no best epoch without early stopping");
         assertFalse(loss.getData().get(0).getData().isEmpty(), "training points");
         assertEquals(2, loss.getData().get(1).getData().size(), "one validation point per epoch");
         assertEquals(2, accuracy.getData().get(1).getData().size());
         assertEquals(1.0, window.training().progressProperty().get());
         String progress = robot.lookup("#progress-text").queryAs(Label.class).getText();
         assertTrue(progress.startsWith("Run 1: completed, test accuracy"), progress);
+    }
+
+    @Test
+    void theEpochWhoseWeightsEarlyStoppingKeptIsMarked(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.interact(() -> {
+            window.network().applyTemplate(org.layerlab.core.stack.Template.IRIS_MLP);
+            window.training().epochsProperty().set(8);
+            window.training().learningRateProperty().set(1e-9);
+            window.training().patienceProperty().set(1);
+            window.training().keepBestProperty().set(true);
+            window.training().start();
+        });
+        await(() -> !window.training().runningProperty().get());
+        LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        var ring = loss.getData().get(2).getData();
+        assertEquals(1, ring.size(), "one ring on the kept epoch");
+        assertEquals(
+                window.projects().state().runs().get(0).bestEpoch(),
+                ((Number) ring.get(0).getXValue()).intValue());
+        assertTrue(ring.get(0).getNode().isVisible());
     }
 
     @Test

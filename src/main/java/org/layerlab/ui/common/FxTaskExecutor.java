@@ -24,7 +24,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
-        threads.execute(task);
+        // After close (the window is going away) late work, such as loading a just-finished run, is dropped.
+        if (!threads.isShutdown()) {
+            threads.execute(task);
+        }
     }
 
     @Override

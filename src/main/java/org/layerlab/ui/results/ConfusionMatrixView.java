@@ -40,6 +40,7 @@ final class ConfusionMatrixView extends GridPane {
         for (int p = 0; p < classes.size(); p++) {
             Label name = header(classes.get(p));
             name.setAlignment(Pos.CENTER);
+            name.setMaxWidth(Double.MAX_VALUE);
             add(name, p + 1, 0);
         }
         for (int a = 0; a < classes.size(); a++) {
@@ -63,10 +64,11 @@ final class ConfusionMatrixView extends GridPane {
         cell.setId("cell-" + actual + "-" + predicted);
         cell.getStyleClass().add("matrix-cell");
         cell.setAlignment(Pos.CENTER);
-        Color base = actual == predicted ? RIGHT : WRONG;
-        Color fill = Color.WHITE.interpolate(base, share);
-        cell.setStyle(
-                "-fx-background-color: " + web(fill) + "; -fx-text-fill: " + (share > 0.5 ? "white" : "#24292f") + ";");
+        cell.setMaxWidth(Double.MAX_VALUE);
+        double strength = actual == predicted ? share : mistakeStrength(share);
+        Color fill = Color.WHITE.interpolate(actual == predicted ? RIGHT : WRONG, strength);
+        cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-text-fill: "
+                + (strength > 0.55 ? "white" : "#24292f") + ";");
         cell.setTooltip(new Tooltip(String.format(
                 Locale.ROOT,
                 "%d of %d %s samples (%.1f %%) predicted as %s: click to see them",
@@ -84,6 +86,14 @@ final class ConfusionMatrixView extends GridPane {
             onCell.accept(actual, predicted);
         });
         return cell;
+    }
+
+    /**
+     * Mistakes are a few per cent of a row at most in a good model: on a linear scale they would all look
+     * white. A square-root scale that saturates at a quarter of the row makes 2 % visible and 25 % loud.
+     */
+    static double mistakeStrength(double share) {
+        return share == 0 ? 0 : Math.min(1, Math.sqrt(share / 0.25));
     }
 
     private static String web(Color c) {

@@ -73,7 +73,7 @@ public final class ResultsView extends BorderPane {
         });
         other.getItems().setAll(folder, file);
         other.disableProperty().bind(model.selectedRunProperty().isNull());
-        Button ownData = new Button("Test data");
+        Button ownData = new Button("Measure on the test data");
         ownData.setOnAction(e -> model.evaluateOnProjectData());
         ownData.disableProperty().bind(model.selectedRunProperty().isNull());
         ProgressIndicator busy = new ProgressIndicator();
@@ -81,6 +81,12 @@ public final class ResultsView extends BorderPane {
         busy.visibleProperty().bind(model.busyProperty());
         Label title = new Label("Results of");
         title.getStyleClass().add("title-4");
+        runs.setPrefWidth(460);
+        runs.setMinWidth(200);
+        HBox.setHgrow(runs, Priority.SOMETIMES);
+        for (javafx.scene.control.Control fixed : java.util.List.of(title, ownData, other)) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox choose = new HBox(8, title, runs, ownData, other, busy);
         choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label summary = new Label();
@@ -123,7 +129,8 @@ public final class ResultsView extends BorderPane {
         help.getStyleClass().add("text-muted");
         ScrollPane matrixScroll = new ScrollPane(matrix);
         matrixScroll.setFitToWidth(false);
-        matrixScroll.setPrefViewportHeight(300);
+        // As tall as the matrix up to about twelve classes; more classes scroll.
+        matrixScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(400, matrix.heightProperty()));
         TableView<ClassFigures> table = new TableView<>(model.figures());
         table.setId("class-figures");
         table.getColumns().add(text("Class", ClassFigures::className));
@@ -136,8 +143,9 @@ public final class ResultsView extends BorderPane {
         table.getColumns().add(support);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No results yet."));
-        table.setPrefHeight(220);
-        VBox.setVgrow(matrixScroll, Priority.ALWAYS);
+        table.setPrefHeight(160);
+        table.setMinHeight(120);
+        VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(8, matrixTitle, help, matrixScroll, table);
         box.setPadding(new Insets(12));
         return box;

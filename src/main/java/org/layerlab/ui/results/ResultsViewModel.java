@@ -90,7 +90,13 @@ public final class ResultsViewModel {
         evaluate(run, () -> {
             if (sameTestRows || settings == null) {
                 return new Measured(
-                        data.test(), data, "the " + data.test().count() + " test samples of " + data.name());
+                        data.test(),
+                        data,
+                        String.format(
+                                Locale.ROOT,
+                                "the %,d test samples of %s",
+                                data.test().count(),
+                                data.name()));
             }
             // The run was trained with another seed or test share: its own test rows are other rows.
             DataRequest request = DataRequests.from(
@@ -102,7 +108,11 @@ public final class ResultsViewModel {
             return new Measured(
                     own.test(),
                     own,
-                    "the " + own.test().count() + " test samples of " + own.name() + " (the run's split)");
+                    String.format(
+                            Locale.ROOT,
+                            "the %,d test samples of %s (the run's split)",
+                            own.test().count(),
+                            own.name()));
         });
     }
 
