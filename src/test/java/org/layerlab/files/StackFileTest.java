@@ -82,7 +82,8 @@ class StackFileTest {
                 "[{\"type\":\"flatten\"},{\"type\":\"dense\",\"unit\":3}]",
                 "layer 2 (Dense) has an unknown setting 'unit'; it takes units, bias.");
         assertMessage("[{\"type\":\"dense\",\"units\":\"many\"}]", "layer 1 (Dense): 'units' must be a whole number");
-        assertMessage("[{\"type\":\"conv2d\",\"padding\":\"full\"}]", "'padding' must be \"valid\" or \"same\"");
+        assertMessage(
+                "[{\"type\":\"conv2d\",\"padding\":\"full\"}]", "'padding' must be valid or same but is \"full\".");
         assertMessage("[{\"type\":\"activation\",\"function\":\"swish\"}]", "'function' must be relu");
     }
 

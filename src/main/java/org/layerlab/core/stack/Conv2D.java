@@ -1,10 +1,32 @@
 package org.layerlab.core.stack;
 
 import java.util.List;
+import java.util.Locale;
 
 /** A 2-D convolution with square kernels. */
 public record Conv2D(int filters, int kernel, int stride, Padding padding) implements Layer {
     public static final Conv2D DEFAULT = new Conv2D(32, 3, 1, Padding.VALID);
+    static final LayerSpec<Conv2D> SPEC = new LayerSpec<>(
+            Conv2D.class,
+            DEFAULT,
+            List.of(
+                    SettingSpec.wholeNumber(
+                            "filters", "How many patterns to learn (output channels).", Conv2D::filters),
+                    SettingSpec.wholeNumber("kernel", "Width and height of each filter, in pixels.", Conv2D::kernel),
+                    SettingSpec.wholeNumber("stride", "How far the filter moves each step.", Conv2D::stride),
+                    SettingSpec.choice(
+                            "padding",
+                            "valid: no border; same: pad so that stride 1 keeps the size.",
+                            List.of("valid", "same"),
+                            l -> l.padding().name().toLowerCase(Locale.ROOT))),
+            v -> new Conv2D(
+                    v.wholeNumber("filters"),
+                    v.wholeNumber("kernel"),
+                    v.wholeNumber("stride"),
+                    Padding.valueOf(v.choice("padding").toUpperCase(Locale.ROOT))),
+            l -> "Conv2D(" + l.filters() + ", " + l.kernel() + "×" + l.kernel()
+                    + (l.stride() == 1 ? "" : ", stride " + l.stride())
+                    + (l.padding() == Padding.SAME ? ", same" : "") + ")");
 
     public Conv2D(int filters, int kernel) {
         this(filters, kernel, 1, Padding.VALID);

@@ -1,10 +1,17 @@
 package org.layerlab.core.stack;
 
 import java.util.List;
+import java.util.Locale;
 
 /** Zeroes a fraction {@code rate} of values during training only. */
 public record Dropout(double rate) implements Layer {
     public static final Dropout DEFAULT = new Dropout(0.5);
+    static final LayerSpec<Dropout> SPEC = new LayerSpec<>(
+            Dropout.class,
+            DEFAULT,
+            List.of(SettingSpec.number("rate", "Share of values set to zero while training, 0 to 1.", Dropout::rate)),
+            v -> new Dropout(v.number("rate")),
+            l -> String.format(Locale.ROOT, "Dropout(%s)", l.rate()));
 
     @Override
     public LayerKind kind() {

@@ -68,6 +68,23 @@ public enum LayerKind {
         return formula;
     }
 
+    /** This kind's settings, defaults, builder and label. */
+    public LayerSpec<? extends Layer> spec() {
+        return switch (this) {
+            case DENSE -> Dense.SPEC;
+            case CONV2D -> Conv2D.SPEC;
+            case MAX_POOL2D -> MaxPool2D.SPEC;
+            case AVG_POOL2D -> AvgPool2D.SPEC;
+            case FLATTEN -> Flatten.SPEC;
+            case DROPOUT -> Dropout.SPEC;
+            case BATCH_NORM -> BatchNorm.SPEC;
+            case ACTIVATION -> Activation.SPEC;
+            case EMBEDDING -> Embedding.SPEC;
+            case LSTM -> Lstm.SPEC;
+            case GRU -> Gru.SPEC;
+        };
+    }
+
     public static LayerKind fromJsonType(String type) {
         for (LayerKind kind : values()) {
             if (kind.jsonType.equalsIgnoreCase(type)) {

@@ -11,12 +11,4 @@ public record LayerSetting(String name, Object value, List<String> choices, Stri
     public LayerSetting {
         choices = List.copyOf(choices);
     }
-
-    static LayerSetting of(String name, Object value, String help) {
-        return new LayerSetting(name, value, List.of(), help);
-    }
-
-    static LayerSetting choice(String name, String value, List<String> choices, String help) {
-        return new LayerSetting(name, value, choices, help);
-    }
 }

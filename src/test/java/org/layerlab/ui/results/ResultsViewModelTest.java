@@ -110,4 +110,28 @@ class ResultsViewModelTest {
         assertNull(state.selectedModelProperty().get());
         assertFalse(Files.exists(home.resolve("flowers.runs/run-1")));
     }
+
+    @Test
+    void aDamagedModelIsReportedInPlaceAndTheOtherRunsStillWork() throws Exception {
+        training.epochsProperty().set(2);
+        training.start();
+        training.start();
+        Path weights;
+        try (var files = Files.list(home.resolve("unsaved-runs/run-1"))) {
+            weights = files.filter(f -> f.toString().endsWith(".params"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Files.write(weights, new byte[] {1, 2, 3});
+
+        state.selectedRunProperty().set(state.runs().get(0));
+        assertNull(state.selectedModelProperty().get());
+        assertTrue(
+                results.messageProperty().get().contains("the weights cannot be loaded"),
+                results.messageProperty().get());
+        state.selectedRunProperty().set(state.runs().get(1));
+        assertTrue(
+                results.summaryProperty().get().startsWith("Run 2 on"),
+                results.summaryProperty().get());
+    }
 }
