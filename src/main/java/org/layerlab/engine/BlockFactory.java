@@ -58,7 +58,7 @@ final class BlockFactory implements LayerVisitor<Block> {
         return block;
     }
 
-    private static boolean poolsFirst(Layer layer, Layer next) {
+    static boolean poolsFirst(Layer layer, Layer next) {
         return next instanceof MaxPool2D
                 && layer instanceof Activation activation
                 && activation.function() != ActivationFunction.SOFTMAX;

@@ -22,6 +22,7 @@ import org.layerlab.core.data.Samples;
 import org.layerlab.core.stack.LayerStack;
 import org.layerlab.core.training.ConfusionMatrix;
 import org.layerlab.core.training.Evaluation;
+import org.layerlab.core.training.LayerWeights;
 import org.layerlab.core.training.ModelInfo;
 import org.layerlab.core.training.Prediction;
 import org.layerlab.core.training.TrainedModel;
@@ -158,6 +159,11 @@ final class DjlModel implements TrainedModel {
             confusion.add(samples.labels()[i], predictions.get(i).predictedClass());
         }
         return new Evaluation(samples.count() == 0 ? Double.NaN : lossSum / samples.count(), confusion, predictions);
+    }
+
+    @Override
+    public List<LayerWeights> weights() {
+        return WeightsReader.read(stack, block);
     }
 
     @Override

@@ -18,6 +18,14 @@ public interface TrainedModel extends AutoCloseable {
 
     Evaluation evaluate(Samples samples);
 
+    /**
+     * Every trained parameter, layer by layer, for exporters that write the model in other formats. A model
+     * that cannot list them (a test double) says so.
+     */
+    default List<LayerWeights> weights() {
+        throw new UnsupportedOperationException("this model cannot list its weights");
+    }
+
     /** Writes the weights into a folder (the caller writes the stack and info beside them). */
     void saveWeights(Path folder) throws IOException;
 
