@@ -20,9 +20,15 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "predict",
-        description = "Classify new input with a saved model: an image or folder of images, "
-                + "a CSV with the model's columns, or a text file with one sentence per line.")
+        description = "Classify new input with a saved model: an image, a folder of images (in file-name order) "
+                + "or of class folders, a CSV with the model's columns, or a text file with one sentence per line.")
 final class PredictCommand implements Callable<Integer> {
+    /** How the predictions are printed. */
+    enum Format {
+        TEXT,
+        JSON
+    }
+
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A folder written by train.")
     Path modelFolder;
 
@@ -32,8 +38,17 @@ final class PredictCommand implements Callable<Integer> {
     @Option(
             names = "--top",
             defaultValue = "3",
-            description = "How many classes to show per input (default: ${DEFAULT-VALUE}).")
+            description = "How many classes to show per input in text output (default: ${DEFAULT-VALUE}).")
     int top;
+
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
+            converter = FormatConverter.class,
+            description = "text (the likeliest classes per line) or json (JSON Lines: one object per input with "
+                    + "every class's probability) (default: ${DEFAULT-VALUE}).")
+    Format format;
 
     @Spec
     CommandSpec spec;
@@ -46,7 +61,12 @@ final class PredictCommand implements Callable<Integer> {
             List<Prediction> predictions = model.predict(inputs.features());
             List<String> classes = model.info().classNames();
             for (int i = 0; i < predictions.size(); i++) {
-                out.println(inputs.names().get(i) + ": " + ranked(predictions.get(i), classes));
+                String expected = inputs.labelled() ? inputs.expected().get(i) : null;
+                out.println(
+                        format == Format.JSON
+                                ? PredictionJson.line(inputs.names().get(i), predictions.get(i), classes, expected)
+                                : inputs.names().get(i) + ": " + ranked(predictions.get(i), classes)
+                                        + (expected == null ? "" : " (expected " + expected + ")"));
             }
         }
         return 0;
@@ -65,5 +85,18 @@ final class PredictCommand implements Callable<Integer> {
             parts.add(String.format(Locale.ROOT, "%s %.1f%%", classes.get(c), 100 * p[c]));
         }
         return String.join(", ", parts);
+    }
+
+    /** Accepts text and json in any case; anything else is a usage error that lists both. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not an output format; use text or json");
+            }
+        }
     }
 }

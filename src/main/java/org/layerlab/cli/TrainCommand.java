@@ -21,13 +21,16 @@ import org.layerlab.files.FileFormatException;
 import org.layerlab.files.MetricsFile;
 import org.layerlab.files.ModelBundle;
 import org.layerlab.files.StackFile;
+import org.layerlab.files.TrainingConfigJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", description = "Train a stack on data; writes OUT/model/ and OUT/metrics.csv.")
+@Command(
+        name = "train",
+        description = "Train a stack on data; writes OUT/model/, OUT/metrics.csv and OUT/training.json.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
@@ -75,6 +78,7 @@ final class TrainCommand implements Callable<Integer> {
                         new ProgressPrinter(stdout, onTerminal()),
                         new TrainingControl());
         MetricsFile.write(out.resolve("metrics.csv"), result.epochs());
+        TrainingConfigJson.save(out.resolve("training.json"), config);
         if (result.outcome() == TrainingOutcome.DIVERGED || result.model() == null) {
             throw new UserError(result.message());
         }

@@ -1,6 +1,7 @@
 package org.layerlab.data;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +17,11 @@ import org.layerlab.core.data.Split;
 
 /**
  * Loads a folder of MNIST-style IDX files: a training images/labels pair and, if present, a test pair
- * (t10k or "test" in the name), which is kept as the test set. Labels are digits named "0".."9" (or
- * whatever values occur).
+ * (t10k or "test" in the name), which is kept as the test set. Labels are numbers; they are named by the
+ * folder's {@code classes.txt} (one name a line, label 0 first) or else by themselves ("0".."9").
  */
 public final class IdxLoader {
+    private static final String CLASS_NAMES_FILE = "classes.txt";
 
     private IdxLoader() {}
 
@@ -36,10 +38,7 @@ public final class IdxLoader {
         Samples test =
                 givenTest ? samples(testImages, IdxReader.read(testImages, 3), testLabels) : all.subset(parts[2]);
         int classes = Math.max(maxLabel(all.labels()), maxLabel(test.labels())) + 1;
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            names.add(Integer.toString(c));
-        }
+        List<String> names = classNames(folder.resolve(CLASS_NAMES_FILE), classes);
         List<String> notes = new ArrayList<>();
         notes.add(
                 givenTest
@@ -69,6 +68,41 @@ public final class IdxLoader {
             labelValues[i] = y.data()[i] & 0xFF;
         }
         return new Samples(new ByteFeatures(x.data(), x.itemSize()), labelValues);
+    }
+
+    /** The names in {@code file}, one for each label value; the label values themselves when there is no file. */
+    private static List<String> classNames(Path file, int classes) throws DataLoadException {
+        if (!Files.isRegularFile(file)) {
+            List<String> names = new ArrayList<>();
+            for (int c = 0; c < classes; c++) {
+                names.add(Integer.toString(c));
+            }
+            return names;
+        }
+        List<String> lines;
+        try {
+            lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new DataLoadException(file + ": cannot be read as UTF-8 text (" + e.getMessage() + ").", e);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (lines.size() != classes) {
+            throw new DataLoadException(file + ": has " + lines.size() + " class names but the labels are 0 to "
+                    + (classes - 1) + " (" + classes + " classes); write one name a line, label 0 first.");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String name = lines.get(i).replace("\uFEFF", "").strip();
+            if (name.isEmpty() || names.contains(name)) {
+                throw new DataLoadException(file + " line " + (i + 1) + ": "
+                        + (name.isEmpty() ? "is empty" : "repeats the class name '" + name + "'")
+                        + "; write one different name a line, label 0 first.");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private static int maxLabel(int[] labels) {

@@ -14,17 +14,35 @@ import org.layerlab.core.data.FeatureStore;
 import org.layerlab.core.data.FloatFeatures;
 import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.data.TokenFeatures;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Reads new input for a saved model, prepared exactly as its training data was: an image or a folder of
- * images, a CSV with the model's feature columns, or a text file with one sentence per line.
+ * Reads new input for a saved model, prepared exactly as its training data was: an image, a folder of
+ * images or of class folders, a CSV with the model's feature columns, or a text file with one sentence per
+ * line. Evaluation on other labelled data reads its tables here too, so that they are prepared the same way.
  */
 public final class InputReader {
 
-    /** The prepared inputs and a short name for each (file name, row or line number). */
-    public record Inputs(FeatureStore features, List<String> names) {}
+    /**
+     * The prepared inputs, a short name for each (file name, "line N" or the sentence) and, where the input
+     * says it, the class each should be ({@code expected}, empty when it does not).
+     */
+    public record Inputs(FeatureStore features, List<String> names, List<String> expected) {
+        public Inputs {
+            names = List.copyOf(names);
+            expected = List.copyOf(expected);
+        }
+
+        public Inputs(FeatureStore features, List<String> names) {
+            this(features, names, List.of());
+        }
+
+        public boolean labelled() {
+            return !expected.isEmpty();
+        }
+    }
 
     private InputReader() {}
 
@@ -42,31 +60,75 @@ public final class InputReader {
     }
 
     private static Inputs images(Path file, Preprocessing.Image image) throws DataLoadException {
-        List<Path> files;
-        if (Files.isDirectory(file)) {
-            try (Stream<Path> entries = Files.list(file)) {
-                files = entries.filter(ImageFiles::looksLikeImage).sorted().toList();
-            } catch (IOException e) {
-                throw new DataLoadException(file + ": cannot be listed (" + e.getMessage() + ").", e);
+        List<Path> files = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        if (!Files.isDirectory(file)) {
+            files.add(file);
+            names.add(file.getFileName().toString());
+        } else {
+            List<Path> direct = imagesIn(file);
+            if (!direct.isEmpty()) {
+                files.addAll(direct);
+                direct.forEach(f -> names.add(f.getFileName().toString()));
+            } else {
+                // A folder of class folders: the folder's name is the class each image should be.
+                for (Path classFolder : subFolders(file)) {
+                    String className = classFolder.getFileName().toString();
+                    for (Path f : imagesIn(classFolder)) {
+                        files.add(f);
+                        names.add(className + "/" + f.getFileName());
+                        expected.add(className);
+                    }
+                }
             }
             if (files.isEmpty()) {
-                throw new DataLoadException(file + ": holds no PNG, JPEG, GIF or BMP images.");
+                throw new DataLoadException(file + ": holds no PNG, JPEG, GIF or BMP images, neither itself nor in "
+                        + "class sub-folders.");
             }
-        } else {
-            files = List.of(file);
         }
         int size = image.channels() * image.height() * image.width();
         byte[] pixels = new byte[files.size() * size];
-        List<String> names = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             ImageFiles.toBytes(
                     ImageFiles.read(files.get(i)), image.channels(), image.height(), image.width(), pixels, i * size);
-            names.add(files.get(i).getFileName().toString());
         }
-        return new Inputs(new ByteFeatures(pixels, size), names);
+        return new Inputs(new ByteFeatures(pixels, size), names, expected);
+    }
+
+    /** The image files of a folder in file-name order; other and hidden files are passed over. */
+    private static List<Path> imagesIn(Path folder) throws DataLoadException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(p -> !hidden(p))
+                    .filter(ImageFiles::looksLikeImage)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new DataLoadException(folder + ": cannot be listed (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static List<Path> subFolders(Path folder) throws DataLoadException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isDirectory)
+                    .filter(p -> !hidden(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new DataLoadException(folder + ": cannot be listed (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static boolean hidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
     }
 
     private static Inputs sentences(Path file, Preprocessing.Text text) throws DataLoadException {
+        if (Files.isDirectory(file)) {
+            throw new DataLoadException(
+                    file + ": is a folder, but this model reads a text file with one sentence " + "per line.");
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
@@ -78,19 +140,41 @@ public final class InputReader {
         if (lines.isEmpty()) {
             throw new DataLoadException(file + ": is empty; write one sentence per line.");
         }
+        return encodeSentences(lines, text, List.of());
+    }
+
+    /**
+     * The sentences of {@code rows} in a table with their labels, for evaluation; {@code notes} is told of
+     * rows left out for a missing sentence or label.
+     */
+    static Inputs labelledSentences(
+            Path file, Table table, Preprocessing.Text text, String textColumn, String labelColumn, List<String> notes)
+            throws DataLoadException {
+        List<Integer> rows =
+                TableColumns.usableRows(file, table, labelColumn, List.of(textColumn), MissingValues.DROP, notes);
+        List<String> sentences = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int row : rows) {
+            sentences.add(table.column(textColumn).getString(row));
+            expected.add(TableColumns.cell(table.column(labelColumn), row));
+        }
+        return encodeSentences(sentences, text, expected);
+    }
+
+    private static Inputs encodeSentences(List<String> sentences, Preprocessing.Text text, List<String> expected) {
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < text.vocabulary().size(); i++) {
             ids.put(text.vocabulary().get(i), i);
         }
         int length = text.sequenceLength();
-        int[] tokens = new int[lines.size() * length];
+        int[] tokens = new int[sentences.size() * length];
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Tokenizer.encode(Tokenizer.words(lines.get(i)), ids, length, tokens, i * length);
-            String line = lines.get(i);
-            names.add(line.length() > 50 ? line.substring(0, 47) + "..." : line);
+        for (int i = 0; i < sentences.size(); i++) {
+            String sentence = sentences.get(i);
+            Tokenizer.encode(Tokenizer.words(sentence), ids, length, tokens, i * length);
+            names.add(sentence.length() > 50 ? sentence.substring(0, 47) + "..." : sentence);
         }
-        return new Inputs(new TokenFeatures(tokens, length), names);
+        return new Inputs(new TokenFeatures(tokens, length), names, expected);
     }
 
     private static Inputs rows(Path file, Preprocessing.Tabular prep) throws DataLoadException {
@@ -99,6 +183,41 @@ public final class InputReader {
                     + prep.columns().stream().map(Preprocessing.Column::name).toList() + ".");
         }
         Table table = TableReader.read(file);
+        List<Column<?>> columns = featureColumns(file, table, prep);
+        List<Integer> rows = new ArrayList<>();
+        for (int row = 0; row < table.rowCount(); row++) {
+            for (Column<?> column : columns) {
+                if (column.isMissing(row)) {
+                    throw new DataLoadException(file + " line " + (row + 2) + ", column '" + column.name()
+                            + "': has no value; fill it in or remove the line.");
+                }
+            }
+            rows.add(row);
+        }
+        return encodeRows(prep, columns, rows, null);
+    }
+
+    /**
+     * The rows of a table with their labels, for evaluation: rows without a label are left out, rows with a
+     * missing feature left out or filled as {@code missing} says; {@code notes} is told which.
+     */
+    static Inputs labelledRows(
+            Path file,
+            Table table,
+            Preprocessing.Tabular prep,
+            String labelColumn,
+            MissingValues missing,
+            List<String> notes)
+            throws DataLoadException {
+        List<Column<?>> columns = featureColumns(file, table, prep);
+        List<String> featureNames = columns.stream().map(Column::name).toList();
+        List<Integer> rows = TableColumns.usableRows(file, table, labelColumn, featureNames, missing, notes);
+        return encodeRows(prep, columns, rows, table.column(labelColumn));
+    }
+
+    /** The table's columns for the model's features, found by name whatever their case. */
+    private static List<Column<?>> featureColumns(Path file, Table table, Preprocessing.Tabular prep)
+            throws DataLoadException {
         List<Column<?>> columns = new ArrayList<>();
         for (Preprocessing.Column column : prep.columns()) {
             String name = column.name();
@@ -111,25 +230,35 @@ public final class InputReader {
                             + String.join(", ", table.columnNames()) + "."));
             if (!column.categorical()) {
                 TableColumns.rejectMostlyNumeric(file, found);
-                if (!(found instanceof tech.tablesaw.api.NumericColumn<?>)) {
+                if (!(found instanceof NumericColumn<?>)) {
                     throw new DataLoadException(file + ", column '" + name + "': holds text but the model expects "
                             + "numbers; fix the column.");
                 }
             }
             columns.add(found);
         }
+        return columns;
+    }
+
+    private static Inputs encodeRows(
+            Preprocessing.Tabular prep, List<Column<?>> columns, List<Integer> rows, Column<?> label) {
         int width = prep.featureCount();
-        float[] features = new float[table.rowCount() * width];
+        float[] features = new float[rows.size() * width];
         List<String> names = new ArrayList<>();
-        for (int row = 0; row < table.rowCount(); row++) {
-            String[] cells = new String[columns.size()];
+        List<String> expected = new ArrayList<>();
+        String[] cells = new String[columns.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            int row = rows.get(r);
             for (int c = 0; c < cells.length; c++) {
                 Column<?> column = columns.get(c);
                 cells[c] = column.isMissing(row) ? null : TableColumns.cell(column, row);
             }
-            TabularEncoder.encode(prep, cells, features, row * width);
+            TabularEncoder.encode(prep, cells, features, r * width);
             names.add("line " + (row + 2));
+            if (label != null) {
+                expected.add(TableColumns.cell(label, row));
+            }
         }
-        return new Inputs(new FloatFeatures(features, width), names);
+        return new Inputs(new FloatFeatures(features, width), names, expected);
     }
 }

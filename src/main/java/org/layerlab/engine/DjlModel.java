@@ -63,6 +63,9 @@ final class DjlModel implements TrainedModel {
         } catch (MalformedModelException e) {
             loaded.close();
             throw new IOException("the weights in " + folder + " do not fit this stack: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            loaded.close(); // a damaged file must not leave the native model behind
+            throw e;
         }
         return loaded;
     }

@@ -44,7 +44,7 @@ public final class JsonFiles {
     }
 
     /** Writes beside the target first, then moves it into place, so a failed write leaves no half file. */
-    static void write(Path file, JsonNode node) throws IOException {
+    public static void write(Path file, JsonNode node) throws IOException {
         AtomicFiles.writeString(file, MAPPER.writeValueAsString(node) + System.lineSeparator());
     }
 

@@ -57,8 +57,21 @@ public final class ModelBundle {
             return engine.load(stack, info, modelFolder);
         } catch (IOException | RuntimeException e) {
             throw new FileFormatException(
-                    modelFolder + ": the weights cannot be loaded (" + e.getMessage() + "); train the model again.", e);
+                    modelFolder + ": the weights cannot be loaded (" + reason(e) + "); train the model again.", e);
         }
+    }
+
+    /**
+     * A weights file cut short fails without a message, and PyTorch's own messages run over many lines with
+     * a C++ trace: keep the one line that says what happened.
+     */
+    static String reason(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "the weights file is damaged or cut short";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline).strip() + " …";
     }
 
     static ObjectNode infoJson(ModelInfo info) {

@@ -3,6 +3,7 @@ package org.layerlab.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import org.layerlab.core.training.EarlyStopping;
 import org.layerlab.core.training.LossKind;
 import org.layerlab.core.training.OptimizerKind;
@@ -10,9 +11,19 @@ import org.layerlab.core.training.OptimizerSettings;
 import org.layerlab.core.training.TrainingConfig;
 
 /** A TrainingConfig as JSON inside a project file. Missing values take the defaults. */
-final class TrainingConfigJson {
+public final class TrainingConfigJson {
 
     private TrainingConfigJson() {}
+
+    /** Writes a run's training settings as a JSON file of their own (train writes DIR/training.json). */
+    public static void save(Path file, TrainingConfig config) throws java.io.IOException {
+        JsonFiles.write(file, write(config));
+    }
+
+    /** Reads what {@link #save} wrote. */
+    public static TrainingConfig load(Path file) throws FileFormatException {
+        return read(JsonFiles.read(file), file.toString());
+    }
 
     static ObjectNode write(TrainingConfig config) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();

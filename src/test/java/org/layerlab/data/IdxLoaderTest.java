@@ -116,4 +116,36 @@ class IdxLoaderTest {
         DataLoadException e = assertThrows(DataLoadException.class, () -> IdxLoader.load(folder, Split.DEFAULT));
         assertTrue(e.getMessage().contains("no training images IDX file found"), e.getMessage());
     }
+
+    @Test
+    void classesTxtNamesTheLabels() throws Exception {
+        writeTinyMnist(false);
+        Files.writeString(folder.resolve("classes.txt"), "\uFEFFcircle\n  square \ntriangle\n\n");
+        Dataset data = IdxLoader.load(folder, Split.DEFAULT);
+        assertEquals(java.util.List.of("circle", "square", "triangle"), data.classNames());
+        assertArrayEquals(new int[] {0, 1, 2, 0, 1}, data.test().labels(), "labels stay numbers into the names");
+    }
+
+    @Test
+    void classesTxtWithTheWrongCountIsNamed() throws Exception {
+        writeTinyMnist(false);
+        Files.writeString(folder.resolve("classes.txt"), "circle\nsquare\n");
+        DataLoadException e = assertThrows(DataLoadException.class, () -> IdxLoader.load(folder, Split.DEFAULT));
+        assertEquals(
+                folder.resolve("classes.txt") + ": has 2 class names but the labels are 0 to 2 (3 classes); write one "
+                        + "name a line, label 0 first.",
+                e.getMessage());
+    }
+
+    @Test
+    void classesTxtWithABlankOrRepeatedNameIsNamed() throws Exception {
+        writeTinyMnist(false);
+        Files.writeString(folder.resolve("classes.txt"), "circle\n\ntriangle\n");
+        DataLoadException blank = assertThrows(DataLoadException.class, () -> IdxLoader.load(folder, Split.DEFAULT));
+        assertTrue(blank.getMessage().contains("classes.txt line 2: is empty"), blank.getMessage());
+        Files.writeString(folder.resolve("classes.txt"), "circle\nsquare\ncircle\n");
+        DataLoadException twice = assertThrows(DataLoadException.class, () -> IdxLoader.load(folder, Split.DEFAULT));
+        assertTrue(
+                twice.getMessage().contains("classes.txt line 3: repeats the class name 'circle'"), twice.getMessage());
+    }
 }

@@ -22,6 +22,7 @@ import org.layerlab.core.training.ModelInfo;
 import org.layerlab.data.DataLoading;
 import org.layerlab.data.DataRequest;
 import org.layerlab.data.DataRequests;
+import org.layerlab.data.EvaluationData;
 import org.layerlab.ui.common.Messages;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.project.LoadedRun;
@@ -59,7 +60,10 @@ public final class ResultsViewModel {
         state.selectedModelProperty().addListener((o, a, b) -> evaluateOnProjectData());
         state.datasetProperty().addListener((o, a, b) -> evaluateOnProjectData());
         state.selectedRunProperty().addListener((o, a, run) -> {
-            if (run != null && state.selectedModelProperty().get() == null) {
+            // Unless opening it has already failed (the failure is the message to keep).
+            if (run != null
+                    && state.selectedModelProperty().get() == null
+                    && runModels.messageProperty().get().isEmpty()) {
                 clear("Opening the model of " + run.name() + "…");
             }
         });
@@ -123,7 +127,10 @@ public final class ResultsViewModel {
             message.set("Select a trained run first.");
             return;
         }
-        message.set("Evaluating on other data arrives with the CLI's held-out evaluation.");
+        evaluate(run, () -> {
+            EvaluationData data = EvaluationData.load(run.info(), DataRequest.of(source.toString()));
+            return new Measured(data.samples(), data.dataset(), data.description());
+        });
     }
 
     private interface Source {
