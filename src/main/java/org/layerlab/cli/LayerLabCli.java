@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.layerlab.data.DataLoadException;
+import org.layerlab.export.ExportException;
 import org.layerlab.files.FileFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
+            ExportCommand.class,
             SummaryCommand.class,
             SamplesCommand.class,
             BenchCommand.class
@@ -77,7 +79,10 @@ public final class LayerLabCli implements Runnable {
     }
 
     static String describe(Throwable e) {
-        if (e instanceof UserError || e instanceof DataLoadException || e instanceof FileFormatException) {
+        if (e instanceof UserError
+                || e instanceof DataLoadException
+                || e instanceof FileFormatException
+                || e instanceof ExportException) {
             return e.getMessage();
         }
         if (e instanceof IOException) {

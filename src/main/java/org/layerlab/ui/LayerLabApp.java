@@ -10,12 +10,14 @@ import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.ui.common.FxDispatcher;
 import org.layerlab.ui.common.FxTaskExecutor;
 import org.layerlab.ui.data.DataViewModel;
+import org.layerlab.ui.export.ExportViewModel;
 import org.layerlab.ui.network.NetworkViewModel;
 import org.layerlab.ui.project.ProjectState;
 import org.layerlab.ui.project.ProjectViewModel;
 import org.layerlab.ui.project.RunModels;
 import org.layerlab.ui.results.ResultsViewModel;
 import org.layerlab.ui.training.TrainingViewModel;
+import org.layerlab.ui.tryit.TryItViewModel;
 
 /** The composition root of the workbench: one engine, one executor, a ViewModel and a View per step. */
 public final class LayerLabApp extends Application {
@@ -58,7 +60,15 @@ public final class LayerLabApp extends Application {
         NetworkViewModel network = new NetworkViewModel(state);
         TrainingViewModel training = new TrainingViewModel(state, engine, runModels, executor, new FxDispatcher());
         ResultsViewModel results = new ResultsViewModel(state, runModels, executor);
-        return new MainWindow(stage, projects, data, network, training, results);
+        ExportViewModel export = new ExportViewModel(state, executor);
+        TryItViewModel tryIt = new TryItViewModel(state, executor);
+        // A run whose model cannot be opened says why on Try it too, not only on Results.
+        runModels.messageProperty().addListener((o, a, problem) -> {
+            if (!problem.isEmpty()) {
+                tryIt.modelProblem(problem);
+            }
+        });
+        return new MainWindow(stage, projects, data, network, training, results, export, tryIt);
     }
 
     @Override

@@ -28,6 +28,8 @@ import org.layerlab.core.data.Dataset;
 import org.layerlab.files.ProjectFile;
 import org.layerlab.ui.data.DataView;
 import org.layerlab.ui.data.DataViewModel;
+import org.layerlab.ui.export.ExportMenu;
+import org.layerlab.ui.export.ExportViewModel;
 import org.layerlab.ui.network.NetworkView;
 import org.layerlab.ui.network.NetworkViewModel;
 import org.layerlab.ui.project.ProjectViewModel;
@@ -35,6 +37,8 @@ import org.layerlab.ui.results.ResultsView;
 import org.layerlab.ui.results.ResultsViewModel;
 import org.layerlab.ui.training.TrainingView;
 import org.layerlab.ui.training.TrainingViewModel;
+import org.layerlab.ui.tryit.TryItView;
+import org.layerlab.ui.tryit.TryItViewModel;
 import org.layerlab.ui.welcome.WelcomeView;
 
 /** The window: a menu bar, the workflow as tabs (Welcome, 1 Data, 2 Network, 3 Training), a status bar. */
@@ -45,6 +49,7 @@ public final class MainWindow {
     private final NetworkViewModel network;
     private final TrainingViewModel training;
     private final ResultsViewModel results;
+    private final TryItViewModel tryIt;
     private final TabPane tabs = new TabPane();
     private final Tab dataTab;
     private final Tab trainingTab;
@@ -55,7 +60,10 @@ public final class MainWindow {
             DataViewModel data,
             NetworkViewModel network,
             TrainingViewModel training,
-            ResultsViewModel results) {
+            ResultsViewModel results,
+            ExportViewModel export,
+            TryItViewModel tryIt) {
+        this.tryIt = tryIt;
         this.stage = stage;
         this.results = results;
         this.projects = projects;
@@ -71,9 +79,14 @@ public final class MainWindow {
         dataTab = new Tab("1  Data", new DataView(data));
         Tab networkTab = new Tab("2  Network", new NetworkView(network));
         trainingTab = new Tab("3  Training", new TrainingView(training));
-        Tab resultsTab = new Tab("4  Results", new ResultsView(results));
+        ResultsView resultsView = new ResultsView(results);
+        resultsView.addAction(
+                new ExportMenu(export, results.selectedRunProperty().isNull()));
+        Tab resultsTab = new Tab("4  Results", resultsView);
         resultsTab.setId("results-tab");
-        tabs.getTabs().setAll(welcome, dataTab, networkTab, trainingTab, resultsTab);
+        Tab tryItTab = new Tab("5  Try it", new TryItView(tryIt));
+        tryItTab.setId("try-it-tab");
+        tabs.getTabs().setAll(welcome, dataTab, networkTab, trainingTab, resultsTab, tryItTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("steps");
         BorderPane root = new BorderPane(tabs);
@@ -111,6 +124,10 @@ public final class MainWindow {
 
     public TrainingViewModel training() {
         return training;
+    }
+
+    public TryItViewModel tryIt() {
+        return tryIt;
     }
 
     public ResultsViewModel results() {

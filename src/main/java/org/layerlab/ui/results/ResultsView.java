@@ -32,6 +32,7 @@ import org.layerlab.core.training.ClassFigures;
 public final class ResultsView extends BorderPane {
     private final ResultsViewModel model;
     private final ConfusionMatrixView matrix;
+    private final HBox actions = new HBox(8);
 
     public ResultsView(ResultsViewModel model) {
         this.model = model;
@@ -99,9 +100,14 @@ public final class ResultsView extends BorderPane {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        VBox box = new VBox(8, choose, message, summary);
+        VBox box = new VBox(8, choose, actions, message, summary);
         box.setPadding(new Insets(12, 12, 0, 12));
         return box;
+    }
+
+    /** Adds a control that acts on the selected run (such as Export) under the run chooser. */
+    public void addAction(Node action) {
+        actions.getChildren().add(action);
     }
 
     private static ListCell<RunRecord> runCell() {

@@ -1,0 +1,295 @@
+package org.layerlab.ui.tryit;
+
+import java.io.File;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+
+/** Step 5: the selected run's model on the student's own drawing, image, sentence or table row. */
+public final class TryItView extends BorderPane {
+    private static final double PREVIEW_SIZE = 140;
+
+    private final TryItViewModel model;
+    private final SketchCanvas canvas;
+    private final ImageView preview = new ImageView();
+    private final Label previewCaption = new Label();
+    private final ColorPicker pen = new ColorPicker(Color.BLACK);
+    private final GridPane form = new GridPane();
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final Node imageInput;
+    private final Node textInput;
+    private final Node tableInput;
+    private final VBox input = new VBox(12);
+    private final VBox answers;
+
+    public TryItView(TryItViewModel model) {
+        this.model = model;
+        getStyleClass().add("step");
+        canvas = new SketchCanvas(model::draw);
+        canvas.setId("try-canvas");
+        imageInput = imageInput();
+        textInput = textInput();
+        tableInput = tableInput();
+        answers = answers();
+
+        Label title = new Label();
+        title.setId("try-title");
+        title.getStyleClass().add("title-4");
+        title.textProperty().bind(model.titleProperty());
+        title.managedProperty().bind(model.titleProperty().isNotEmpty());
+        title.visibleProperty().bind(title.managedProperty());
+        Label message = new Label();
+        message.setId("try-message");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.textProperty().bind(model.messageProperty());
+        message.managedProperty().bind(model.messageProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        message.setStyle("-fx-padding: 8 12; -fx-background-radius: 6; -fx-background-color: -color-accent-subtle; "
+                + "-fx-text-fill: -color-fg-default; -fx-border-color: -color-accent-muted; -fx-border-radius: 6;");
+        Label note = new Label();
+        note.setId("try-note");
+        note.setWrapText(true);
+        note.getStyleClass().add("text-muted");
+        note.textProperty().bind(model.noteProperty());
+        note.managedProperty().bind(model.noteProperty().isNotEmpty());
+        note.visibleProperty().bind(note.managedProperty());
+
+        VBox column = new VBox(12, title, message, input, note);
+        column.setPadding(new Insets(16));
+        column.setMinWidth(0);
+        ScrollPane scroll = new ScrollPane(column);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        setRight(answers);
+
+        model.modeProperty().addListener((o, a, mode) -> showMode(mode));
+        model.sketchProperty().addListener((o, a, sketch) -> showSketch(sketch));
+        model.previewProperty().addListener((o, a, image) -> showPreview(image));
+        model.probabilities().addListener((ListChangeListener<TryItViewModel.ClassProbability>)
+                c -> bars.show(model.probabilities()));
+        model.fields().addListener((ListChangeListener<FormField>) c -> showFields());
+        setOnDragOver(this::dragOver);
+        setOnDragDropped(this::dropped);
+        showSketch(model.sketchProperty().get());
+        showMode(model.modeProperty().get());
+        showFields();
+        bars.show(model.probabilities());
+    }
+
+    private Node imageInput() {
+        StackPane surface = new StackPane(canvas);
+        surface.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
+        surface.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
+        Label drawHere = new Label("Draw here");
+        drawHere.getStyleClass().add("title-4");
+        Button clear = new Button("Clear");
+        clear.setId("try-clear");
+        clear.setOnAction(e -> model.clearDrawing());
+        Button open = new Button("Open image…");
+        open.setId("try-open");
+        open.setTooltip(new Tooltip("A PNG, JPEG, GIF or BMP file; you can also drop one on this page"));
+        open.setOnAction(e -> chooseImage());
+        pen.setTooltip(new Tooltip("The colour of the pen"));
+        pen.setOnAction(e -> {
+            Color colour = pen.getValue();
+            canvas.ink(colour);
+            model.ink(colour.getRed(), colour.getGreen(), colour.getBlue());
+        });
+        HBox buttons = new HBox(8, clear, open, pen);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox drawing = new VBox(8, drawHere, surface, buttons);
+
+        Label sees = new Label("What the model receives");
+        sees.getStyleClass().add("title-4");
+        preview.setId("try-preview");
+        preview.setSmooth(false);
+        preview.setPreserveRatio(true);
+        preview.setFitWidth(PREVIEW_SIZE);
+        preview.setFitHeight(PREVIEW_SIZE);
+        StackPane frame = new StackPane(preview);
+        frame.setPrefSize(PREVIEW_SIZE + 2, PREVIEW_SIZE + 2);
+        frame.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
+        frame.setStyle("-fx-border-color: -color-border-default; -fx-background-color: -color-bg-subtle;");
+        previewCaption.setWrapText(true);
+        previewCaption.setMaxWidth(PREVIEW_SIZE + 40);
+        previewCaption.getStyleClass().addAll("text-muted", "text-small");
+        VBox seen = new VBox(8, sees, frame, previewCaption);
+        return new HBox(24, drawing, seen);
+    }
+
+    private Node textInput() {
+        Label label = new Label("Your sentence");
+        label.getStyleClass().add("title-4");
+        TextField text = new TextField();
+        text.setId("try-text");
+        text.setPromptText("Type a sentence, e.g. a short movie review");
+        text.setPrefColumnCount(40);
+        text.textProperty().bindBidirectional(model.textProperty());
+        return new VBox(8, label, text);
+    }
+
+    private Node tableInput() {
+        Label label = new Label("One value per feature");
+        label.getStyleClass().add("title-4");
+        form.setHgap(10);
+        form.setVgap(6);
+        Button random = new Button("Random test row");
+        random.setId("try-random-row");
+        random.setTooltip(new Tooltip("Fill the form with a row the model never trained on"));
+        random.disableProperty().bind(model.testRowsProperty().not());
+        random.setOnAction(e -> model.randomTestRow());
+        return new VBox(8, label, form, random);
+    }
+
+    private VBox answers() {
+        Label heading = new Label("What the model thinks");
+        heading.getStyleClass().add("title-4");
+        bars.setId("try-probabilities");
+        ScrollPane scroll = new ScrollPane(bars);
+        scroll.setFitToWidth(true);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Label explain = new Label("The probability of each class for this input; the highest one is the answer.");
+        explain.setWrapText(true);
+        explain.getStyleClass().addAll("text-muted", "text-small");
+        VBox box = new VBox(8, heading, explain, scroll);
+        box.setPadding(new Insets(16));
+        box.setPrefWidth(ProbabilityBars.BAR_WIDTH + 200);
+        box.setMinWidth(ProbabilityBars.BAR_WIDTH + 160);
+        return box;
+    }
+
+    private void showMode(TryItViewModel.Mode mode) {
+        switch (mode) {
+            case IMAGE -> input.getChildren().setAll(imageInput);
+            case TEXT -> input.getChildren().setAll(textInput);
+            case TABLE -> input.getChildren().setAll(tableInput);
+            case NONE -> input.getChildren().clear();
+        }
+        answers.setVisible(mode != TryItViewModel.Mode.NONE);
+        answers.setManaged(mode != TryItViewModel.Mode.NONE);
+    }
+
+    private void showSketch(Sketch sketch) {
+        canvas.show(sketch);
+        if (sketch == null) {
+            return;
+        }
+        pen.setVisible(!sketch.grey());
+        pen.setManaged(!sketch.grey());
+        if (!sketch.grey()) {
+            Color colour = pen.getValue();
+            canvas.ink(colour);
+            model.ink(colour.getRed(), colour.getGreen(), colour.getBlue());
+        }
+        showPreview(model.previewProperty().get());
+    }
+
+    private void showPreview(TryItViewModel.PreparedImage image) {
+        preview.setImage(image == null ? null : picture(image));
+        Sketch sketch = model.sketchProperty().get();
+        if (sketch != null) {
+            String size = sketch.input().width() + " × " + sketch.input().height() + " pixels";
+            previewCaption.setText(
+                    sketch.grey()
+                            ? size + ": the ink cut out, shrunk to fit the middle and centred by its weight, "
+                                    + "white on black, like the training images."
+                            : size + ": the drawing or image shrunk to the model's size.");
+        }
+    }
+
+    private static WritableImage picture(TryItViewModel.PreparedImage t) {
+        WritableImage image = new WritableImage(t.width(), t.height());
+        PixelWriter writer = image.getPixelWriter();
+        int plane = t.width() * t.height();
+        for (int y = 0; y < t.height(); y++) {
+            for (int x = 0; x < t.width(); x++) {
+                int at = y * t.width() + x;
+                int r = t.pixels()[at] & 0xFF;
+                int g = t.channels() == 3 ? t.pixels()[at + plane] & 0xFF : r;
+                int b = t.channels() == 3 ? t.pixels()[at + 2 * plane] & 0xFF : r;
+                writer.setArgb(x, y, 0xFF000000 | (r << 16) | (g << 8) | b);
+            }
+        }
+        return image;
+    }
+
+    private void showFields() {
+        form.getChildren().clear();
+        List<FormField> fields = model.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            FormField field = fields.get(i);
+            Node editor;
+            if (field.numeric()) {
+                TextField text = new TextField();
+                text.setPromptText(field.hint());
+                text.setPrefColumnCount(12);
+                text.textProperty().bindBidirectional(field.valueProperty());
+                editor = text;
+            } else {
+                ComboBox<String> choice = new ComboBox<>();
+                choice.getItems().setAll(field.levels());
+                choice.valueProperty().bindBidirectional(field.valueProperty());
+                editor = choice;
+            }
+            editor.setId("try-field-" + i);
+            form.addRow(i, new Label(field.name()), editor);
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        if (model.modeProperty().get() == TryItViewModel.Mode.IMAGE
+                && e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean done = false;
+        if (model.modeProperty().get() == TryItViewModel.Mode.IMAGE
+                && e.getDragboard().hasFiles()
+                && !e.getDragboard().getFiles().isEmpty()) {
+            model.openImage(e.getDragboard().getFiles().get(0).toPath());
+            done = true;
+        }
+        e.setDropCompleted(done);
+        e.consume();
+    }
+
+    private void chooseImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an image to try");
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            model.openImage(file.toPath());
+        }
+    }
+}
