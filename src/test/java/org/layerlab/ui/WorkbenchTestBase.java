@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.engine.DjlTrainingEngine;
@@ -17,6 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * TestFX only finds a test class's own @Start method, so each subclass has one that calls {@link #open}.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx")
 abstract class WorkbenchTestBase {
     @TempDir
     static Path home;

@@ -26,6 +26,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.layerlab.core.data.ByteFeatures;
@@ -63,6 +64,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Try it screen with real trained models, used with the mouse and keyboard as a student would. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx")
 class TryItViewTest {
     private static final DjlTrainingEngine ENGINE = new DjlTrainingEngine();
     /** One wrapper per model for all tests; closing it waits for a prediction still running on it. */
