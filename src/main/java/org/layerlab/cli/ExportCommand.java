@@ -70,6 +70,10 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage() + ".");
         }
+        if (data != null && chosen != ExportFormat.REPORT) {
+            throw new UserError(
+                    "--data is for --format report (its confusion matrix); leave it out for " + format + ".");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         try (TrainedModel model = ModelBundle.load(run, new DjlTrainingEngine())) {
             Path runFolder = Files.isRegularFile(run.resolve("model.json"))

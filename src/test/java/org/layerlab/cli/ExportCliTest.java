@@ -103,6 +103,18 @@ class ExportCliTest {
                         "--out",
                         folder.resolve("x").toString()),
                 "unknown export format 'tflite'; use onnx, pytorch, keras or report.");
+        assertOneLineError(
+                run(
+                        "export",
+                        "--model",
+                        out.toString(),
+                        "--format",
+                        "onnx",
+                        "--data",
+                        "sample:iris",
+                        "--out",
+                        "x.onnx"),
+                "--data is for --format report (its confusion matrix); leave it out for onnx.");
         Path blocked = folder.resolve("blocked");
         Files.writeString(blocked, "a file, not a folder");
         assertOneLineError(
