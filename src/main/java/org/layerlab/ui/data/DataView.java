@@ -21,8 +21,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,6 +30,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.layerlab.data.SampleCatalog;
 import org.layerlab.data.TablePreview;
+import org.layerlab.ui.common.Pictures;
 
 /** Step 1: pick data and look at it. */
 public final class DataView extends BorderPane {
@@ -211,7 +210,7 @@ public final class DataView extends BorderPane {
     private void showThumbnails() {
         thumbnails.getChildren().clear();
         for (DataViewModel.Thumbnail t : model.thumbnails()) {
-            ImageView view = new ImageView(image(t));
+            ImageView view = new ImageView(Pictures.of(t.pixels(), t.channels(), t.height(), t.width()));
             view.setFitWidth(56);
             view.setFitHeight(56);
             view.setSmooth(false);
@@ -219,22 +218,6 @@ public final class DataView extends BorderPane {
             caption.getStyleClass().add("text-small");
             thumbnails.getChildren().add(new VBox(2, view, caption));
         }
-    }
-
-    private static WritableImage image(DataViewModel.Thumbnail t) {
-        WritableImage image = new WritableImage(t.width(), t.height());
-        PixelWriter writer = image.getPixelWriter();
-        int plane = t.width() * t.height();
-        for (int y = 0; y < t.height(); y++) {
-            for (int x = 0; x < t.width(); x++) {
-                int at = y * t.width() + x;
-                int r = t.pixels()[at] & 0xFF;
-                int g = t.channels() == 3 ? t.pixels()[at + plane] & 0xFF : r;
-                int b = t.channels() == 3 ? t.pixels()[at + 2 * plane] & 0xFF : r;
-                writer.setArgb(x, y, 0xFF000000 | (r << 16) | (g << 8) | b);
-            }
-        }
-        return image;
     }
 
     private void chooseFile() {

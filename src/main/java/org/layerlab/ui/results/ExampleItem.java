@@ -10,14 +10,14 @@ import org.layerlab.core.training.Prediction;
 
 /**
  * One sample behind a figure, ready to show: its true and predicted class, the model's top probabilities,
- * and either its pixels (values in [0, 1], shaped channels × height × width) or its text.
+ * and either its pixels (bytes 0–255, shaped channels × height × width) or its text.
  */
 public record ExampleItem(
         int index,
         String trueClass,
         String predictedClass,
         String topProbabilities,
-        float[] pixels,
+        byte[] pixels,
         int[] shape,
         String text) {
 
@@ -39,12 +39,20 @@ public record ExampleItem(
                 classes.get(samples.labels()[index]),
                 classes.get(prediction.predictedClass()),
                 String.join(" · ", top),
-                image ? sample : null,
+                image ? bytes(sample) : null,
                 shape,
                 image ? null : SampleText.of(preprocessing, sample));
     }
 
     public boolean correct() {
         return trueClass.equals(predictedClass);
+    }
+
+    private static byte[] bytes(float[] scaled) {
+        byte[] out = new byte[scaled.length];
+        for (int i = 0; i < scaled.length; i++) {
+            out[i] = (byte) Math.round(Math.max(0, Math.min(1, scaled[i])) * 255);
+        }
+        return out;
     }
 }

@@ -14,8 +14,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -26,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
+import org.layerlab.ui.common.Pictures;
 
 /** Step 5: the selected run's model on the student's own drawing, image, sentence or table row. */
 public final class TryItView extends BorderPane {
@@ -209,7 +208,8 @@ public final class TryItView extends BorderPane {
     }
 
     private void showPreview(TryItViewModel.PreparedImage image) {
-        preview.setImage(image == null ? null : picture(image));
+        preview.setImage(
+                image == null ? null : Pictures.of(image.pixels(), image.channels(), image.height(), image.width()));
         Sketch sketch = model.sketchProperty().get();
         if (sketch != null) {
             String size = sketch.input().width() + " × " + sketch.input().height() + " pixels";
@@ -219,22 +219,6 @@ public final class TryItView extends BorderPane {
                                     + "white on black, like the training images."
                             : size + ": the drawing or image shrunk to the model's size.");
         }
-    }
-
-    private static WritableImage picture(TryItViewModel.PreparedImage t) {
-        WritableImage image = new WritableImage(t.width(), t.height());
-        PixelWriter writer = image.getPixelWriter();
-        int plane = t.width() * t.height();
-        for (int y = 0; y < t.height(); y++) {
-            for (int x = 0; x < t.width(); x++) {
-                int at = y * t.width() + x;
-                int r = t.pixels()[at] & 0xFF;
-                int g = t.channels() == 3 ? t.pixels()[at + plane] & 0xFF : r;
-                int b = t.channels() == 3 ? t.pixels()[at + 2 * plane] & 0xFF : r;
-                writer.setArgb(x, y, 0xFF000000 | (r << 16) | (g << 8) | b);
-            }
-        }
-        return image;
     }
 
     private void showFields() {
