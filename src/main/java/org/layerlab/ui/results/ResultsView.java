@@ -133,6 +133,7 @@ public final class ResultsView extends BorderPane {
                 + "the row, so small classes read as well as large ones. Click a cell to see its samples.");
         help.setWrapText(true);
         help.getStyleClass().add("text-muted");
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ScrollPane matrixScroll = new ScrollPane(matrix);
         matrixScroll.setFitToWidth(false);
         // As tall as the matrix up to about twelve classes; more classes scroll.
