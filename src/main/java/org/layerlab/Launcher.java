@@ -11,8 +11,6 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        // Nothing is ever downloaded at run time: the native PyTorch library ships in the class path.
-        System.setProperty("ai.djl.offline", "true");
         if (args.length == 0) {
             try {
                 LayerLabApp.open();

@@ -1,12 +1,9 @@
 package org.layerlab.cli;
 
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.layerlab.data.DataLoadException;
-import org.layerlab.export.ExportException;
-import org.layerlab.files.FileFormatException;
+import org.layerlab.errors.FailureSentence;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -79,19 +76,6 @@ public final class LayerLabCli implements Runnable {
     }
 
     static String describe(Throwable e) {
-        if (e instanceof UserError
-                || e instanceof DataLoadException
-                || e instanceof FileFormatException
-                || e instanceof ExportException) {
-            return e.getMessage();
-        }
-        if (e instanceof IOException) {
-            return "could not read or write a file: " + e.getMessage();
-        }
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory; use less data or a smaller network, or give Java more memory with -Xmx.";
-        }
-        return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                + " (please report this with the command you ran)";
+        return FailureSentence.forTerminal(e);
     }
 }

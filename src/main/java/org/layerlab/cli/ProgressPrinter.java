@@ -2,6 +2,7 @@ package org.layerlab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.layerlab.core.training.RunningAverage;
 import org.layerlab.core.training.TrainingEvent;
 import org.layerlab.core.training.TrainingObserver;
 
@@ -16,7 +17,7 @@ final class ProgressPrinter implements TrainingObserver {
     private final PrintWriter out;
     private final boolean terminal;
     private long lastDraw;
-    private double smoothedLoss = Double.NaN;
+    private final RunningAverage smoothedLoss = new RunningAverage();
     private int epochs;
 
     ProgressPrinter(PrintWriter out, boolean terminal) {
@@ -36,7 +37,7 @@ final class ProgressPrinter implements TrainingObserver {
                     started.batchesPerEpoch());
             out.flush();
         } else if (event instanceof TrainingEvent.BatchEnded batch) {
-            smoothedLoss = Double.isNaN(smoothedLoss) ? batch.loss() : 0.9 * smoothedLoss + 0.1 * batch.loss();
+            smoothedLoss.add(batch.loss());
             long now = System.nanoTime();
             if (terminal && (now - lastDraw > REDRAW_NANOS || batch.batch() == batch.batchesPerEpoch())) {
                 lastDraw = now;
@@ -62,7 +63,7 @@ final class ProgressPrinter implements TrainingObserver {
                 ".".repeat(BAR - filled),
                 batch.batch(),
                 batch.batchesPerEpoch(),
-                smoothedLoss,
+                smoothedLoss.value(),
                 batch.samplesPerSecond());
         out.flush();
     }

@@ -16,10 +16,10 @@ import org.layerlab.core.training.TrainingResult;
 public final class DjlTrainingEngine implements TrainingEngine {
 
     static {
-        // The native PyTorch library comes from the class path; DJL must not try to fetch one.
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        // Nothing is ever downloaded at run time: the native PyTorch library comes from the class path, and DJL
+        // must not try to fetch one. This is the one place that says so: this class is the engine package's
+        // only public entry, so it is loaded before any other code of LayerLab can reach DJL.
+        System.setProperty("ai.djl.offline", "true");
     }
 
     @Override

@@ -4,6 +4,7 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 
 /** Pixels as LayerLab keeps them (bytes 0–255, channels × height × width; one channel is grey) as a picture. */
+@ViewPart
 public final class Pictures {
 
     private Pictures() {}

@@ -23,7 +23,7 @@ import org.layerlab.data.DataLoading;
 import org.layerlab.data.DataRequests;
 import org.layerlab.data.SampleCatalog;
 import org.layerlab.data.TablePreview;
-import org.layerlab.ui.common.Messages;
+import org.layerlab.errors.FailureSentence;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.project.ProjectState;
 
@@ -99,7 +99,7 @@ public final class DataViewModel {
                 },
                 failure -> {
                     loading.set(false);
-                    error.set(Messages.of(failure));
+                    error.set(FailureSentence.forWindow(failure));
                 });
     }
 

@@ -11,11 +11,11 @@ import javafx.beans.property.StringProperty;
 import org.layerlab.core.data.Dataset;
 import org.layerlab.core.training.Evaluation;
 import org.layerlab.core.training.ModelInfo;
+import org.layerlab.errors.FailureSentence;
 import org.layerlab.export.ExportException;
 import org.layerlab.export.ExportFormat;
 import org.layerlab.export.ExportSource;
 import org.layerlab.export.Exports;
-import org.layerlab.ui.common.Messages;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.project.LoadedRun;
 import org.layerlab.ui.project.ProjectState;
@@ -88,8 +88,7 @@ public final class ExportViewModel {
                         }
                         return;
                     }
-                    message.set("Not exported: "
-                            + (cause instanceof ExportException ? cause.getMessage() : Messages.of(cause)));
+                    message.set("Not exported: " + FailureSentence.forWindow(cause));
                 });
     }
 

@@ -5,8 +5,10 @@ import java.util.Map;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import org.layerlab.core.stack.LayerKind;
+import org.layerlab.ui.common.ViewPart;
 
 /** The small coloured badge of each layer kind (assets/icons), one colour per family of layers. */
+@ViewPart
 final class LayerIcons {
     private static final double SIZE = 22;
     private static final Map<LayerKind, Image> IMAGES = new EnumMap<>(LayerKind.class);

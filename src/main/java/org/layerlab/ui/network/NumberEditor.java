@@ -8,11 +8,13 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
+import org.layerlab.ui.common.ViewPart;
 
 /**
  * A number field for the property sheet that checks every keystroke (red, with the reason in its tooltip,
  * while the text is not an acceptable value) and commits on Enter or when it loses focus.
  */
+@ViewPart
 final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("danger");
 

@@ -13,10 +13,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.layerlab.core.project.Project;
 import org.layerlab.core.project.RunRecord;
+import org.layerlab.errors.FailureSentence;
 import org.layerlab.files.AtomicFiles;
 import org.layerlab.files.ProjectFile;
 import org.layerlab.files.RunStore;
-import org.layerlab.ui.common.Messages;
 import org.layerlab.ui.common.TaskExecutor;
 
 /**
@@ -66,7 +66,7 @@ public final class ProjectViewModel {
                     remember(file);
                     status.set("Opened " + file.getFileName() + ".");
                 },
-                failure -> status.set(Messages.of(failure)));
+                failure -> status.set(FailureSentence.forWindow(failure)));
     }
 
     /** Saves to the current file; returns false if the project has none yet (ask for one, then saveAs). */
@@ -104,7 +104,8 @@ public final class ProjectViewModel {
                     discardRecovery();
                     status.set("Saved " + saved.getFileName() + ".");
                 },
-                failure -> status.set("Not saved: " + Messages.of(failure) + " Choose another folder with Save As."));
+                failure -> status.set(
+                        "Not saved: " + FailureSentence.forWindow(failure) + " Choose another folder with Save As."));
     }
 
     /** Writes the recovery copy if there are unsaved changes; called every minute. */
@@ -119,7 +120,7 @@ public final class ProjectViewModel {
                     return true;
                 },
                 done -> {},
-                failure -> status.set("Could not write the recovery copy: " + Messages.of(failure)));
+                failure -> status.set("Could not write the recovery copy: " + FailureSentence.forWindow(failure)));
     }
 
     public boolean recoveryAvailable() {
@@ -135,7 +136,7 @@ public final class ProjectViewModel {
                     state.dirtyProperty().set(true);
                     status.set("Recovered the unsaved work of the last session; save it to keep it.");
                 },
-                failure -> status.set("The recovery copy cannot be read: " + Messages.of(failure)));
+                failure -> status.set("The recovery copy cannot be read: " + FailureSentence.forWindow(failure)));
     }
 
     /**
@@ -158,7 +159,8 @@ public final class ProjectViewModel {
                     return true;
                 },
                 done -> {},
-                failure -> status.set("Could not remove the models of unsaved runs: " + Messages.of(failure)));
+                failure -> status.set(
+                        "Could not remove the models of unsaved runs: " + FailureSentence.forWindow(failure)));
     }
 
     public void discardRecovery() {

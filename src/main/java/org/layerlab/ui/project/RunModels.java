@@ -5,8 +5,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.layerlab.core.project.RunRecord;
 import org.layerlab.core.training.TrainingEngine;
+import org.layerlab.errors.FailureSentence;
 import org.layerlab.files.RunStore;
-import org.layerlab.ui.common.Messages;
 import org.layerlab.ui.common.TaskExecutor;
 
 /**
@@ -60,7 +60,7 @@ public final class RunModels {
                 },
                 failure -> {
                     if (selected.equals(state.selectedRunProperty().get())) {
-                        message.set(Messages.of(failure));
+                        message.set(FailureSentence.forWindow(failure));
                     }
                 });
     }
@@ -87,7 +87,8 @@ public final class RunModels {
                     return true;
                 },
                 done -> message.set(run.name() + " and its model were deleted."),
-                failure -> message.set("Could not delete the model of " + run.name() + ": " + Messages.of(failure)));
+                failure -> message.set(
+                        "Could not delete the model of " + run.name() + ": " + FailureSentence.forWindow(failure)));
     }
 
     /** Why the selected run's model could not be opened; empty when it could. */

@@ -23,7 +23,7 @@ import org.layerlab.data.DataLoading;
 import org.layerlab.data.DataRequest;
 import org.layerlab.data.DataRequests;
 import org.layerlab.data.EvaluationData;
-import org.layerlab.ui.common.Messages;
+import org.layerlab.errors.FailureSentence;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.project.LoadedRun;
 import org.layerlab.ui.project.ProjectState;
@@ -165,7 +165,7 @@ public final class ResultsViewModel {
                 failure -> {
                     if (ticket == request) {
                         busy.set(false);
-                        message.set(Messages.of(failure));
+                        message.set(FailureSentence.forWindow(failure));
                     }
                 });
     }

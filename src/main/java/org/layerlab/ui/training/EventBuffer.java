@@ -3,6 +3,7 @@ package org.layerlab.ui.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.layerlab.core.training.RunningAverage;
 import org.layerlab.core.training.TrainingEvent;
 import org.layerlab.core.training.TrainingObserver;
 import org.layerlab.ui.common.UiDispatcher;
@@ -14,8 +15,6 @@ import org.layerlab.ui.common.UiDispatcher;
  * training thread never waits for the screen.
  */
 final class EventBuffer implements TrainingObserver {
-    private static final double SMOOTHING = 0.1;
-
     /** What the screen gets: the latest batch, smoothed figures, and the epoch-level events since last time. */
     record Update(
             TrainingEvent.BatchEnded lastBatch,
@@ -28,8 +27,8 @@ final class EventBuffer implements TrainingObserver {
     private final long intervalNanos;
     private final List<TrainingEvent> milestones = new ArrayList<>();
     private TrainingEvent.BatchEnded lastBatch;
-    private double loss = Double.NaN;
-    private double accuracy = Double.NaN;
+    private final RunningAverage loss = new RunningAverage();
+    private final RunningAverage accuracy = new RunningAverage();
     private long lastSent;
     private boolean sendPending;
 
@@ -45,10 +44,8 @@ final class EventBuffer implements TrainingObserver {
         synchronized (this) {
             if (event instanceof TrainingEvent.BatchEnded batch) {
                 lastBatch = batch;
-                loss = Double.isNaN(loss) ? batch.loss() : (1 - SMOOTHING) * loss + SMOOTHING * batch.loss();
-                accuracy = Double.isNaN(accuracy)
-                        ? batch.accuracy()
-                        : (1 - SMOOTHING) * accuracy + SMOOTHING * batch.accuracy();
+                loss.add(batch.loss());
+                accuracy.add(batch.accuracy());
                 milestone = false;
             } else {
                 milestones.add(event);
@@ -67,7 +64,7 @@ final class EventBuffer implements TrainingObserver {
     private void send() {
         Update update;
         synchronized (this) {
-            update = new Update(lastBatch, loss, accuracy, List.copyOf(milestones));
+            update = new Update(lastBatch, loss.value(), accuracy.value(), List.copyOf(milestones));
             milestones.clear();
             sendPending = false;
         }

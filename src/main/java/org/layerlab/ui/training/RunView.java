@@ -50,11 +50,16 @@ public final class RunView {
             view.addEpoch(e);
         }
         view.bestEpoch.set(record.bestEpoch());
-        view.result.set(record.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + (Double.isNaN(record.testAccuracy())
-                        ? ""
-                        : String.format(java.util.Locale.ROOT, ", test accuracy %.3f", record.testAccuracy())));
+        view.result.set(resultOf(record));
         return view;
+    }
+
+    /** How a run ended, as the runs list shows it: "completed, test accuracy 0.953", "stopped". */
+    static String resultOf(RunRecord record) {
+        String outcome = record.outcome().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Double.isNaN(record.testAccuracy())
+                ? outcome
+                : outcome + String.format(java.util.Locale.ROOT, ", test accuracy %.3f", record.testAccuracy());
     }
 
     /** A saved run has no batch figures, so its training curve is drawn from the epoch averages. */

@@ -33,8 +33,8 @@ import org.layerlab.core.training.TrainingEvent;
 import org.layerlab.core.training.TrainingResult;
 import org.layerlab.data.DataLoading;
 import org.layerlab.data.DataRequests;
+import org.layerlab.errors.FailureSentence;
 import org.layerlab.files.RunStore;
-import org.layerlab.ui.common.Messages;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.common.UiDispatcher;
 import org.layerlab.ui.project.ProjectState;
@@ -241,7 +241,7 @@ public final class TrainingViewModel {
                 failure -> {
                     running.set(false);
                     paused.set(false);
-                    message.set(Messages.of(failure));
+                    message.set(FailureSentence.forWindow(failure));
                     runAfterStop();
                 });
     }
@@ -290,10 +290,7 @@ public final class TrainingViewModel {
         if (keepsModel(record)) {
             project.selectedRunProperty().set(record);
         }
-        String accuracy = Double.isNaN(record.testAccuracy())
-                ? ""
-                : String.format(Locale.ROOT, ", test accuracy %.3f", record.testAccuracy());
-        run.resultProperty().set(record.outcome().toLowerCase(Locale.ROOT).replace('_', ' ') + accuracy);
+        run.resultProperty().set(RunView.resultOf(record));
         progressText.set(run.name() + ": " + run.resultProperty().get());
         if (record.outcome().equals("COMPLETED")) {
             progress.set(1);

@@ -30,7 +30,7 @@ import org.layerlab.core.training.ModelInfo;
 import org.layerlab.data.InputReader;
 import org.layerlab.data.TabularEncoder;
 import org.layerlab.data.Tokenizer;
-import org.layerlab.ui.common.Messages;
+import org.layerlab.errors.FailureSentence;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.project.LoadedRun;
 import org.layerlab.ui.project.ProjectState;
@@ -353,7 +353,7 @@ public final class TryItViewModel {
     private void failed(Throwable failure) {
         probabilities.clear();
         preview.set(null);
-        message.set(failure instanceof NothingToTry ? failure.getMessage() : Messages.of(failure));
+        message.set(failure instanceof NothingToTry ? failure.getMessage() : FailureSentence.forWindow(failure));
     }
 
     private void show(LatestInputPredictor.Answer answer) {

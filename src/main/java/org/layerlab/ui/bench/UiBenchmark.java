@@ -1,4 +1,4 @@
-package org.layerlab.ui;
+package org.layerlab.ui.bench;
 
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -17,6 +17,8 @@ import org.layerlab.core.training.TrainingControl;
 import org.layerlab.core.training.TrainingObserver;
 import org.layerlab.core.training.TrainingResult;
 import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.ui.LayerLabApp;
+import org.layerlab.ui.MainWindow;
 import org.layerlab.ui.common.FxTaskExecutor;
 
 /**
@@ -24,7 +26,7 @@ import org.layerlab.ui.common.FxTaskExecutor;
  * template started from the Training screen, against the same run without a screen (as the CLI trains),
  * alternating; and the longest gap between two frames of the window while it trains, which bounds how
  * long the UI thread was ever busy. Run it under a display (Xvfb works):
- * {@code DISPLAY=:99 java -cp "target/layerlab.jar:target/lib/*" org.layerlab.ui.UiBenchmark [mlp|cnn] [runs]}.
+ * {@code DISPLAY=:99 java -cp "target/layerlab.jar:target/lib/*" org.layerlab.ui.bench.UiBenchmark [mlp|cnn] [runs]}.
  */
 public final class UiBenchmark {
     private static final double FRAME_MS = 1000.0 / 60;
@@ -32,7 +34,6 @@ public final class UiBenchmark {
     private UiBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("ai.djl.offline", "true");
         LatencyProbe probe = new LatencyProbe();
         String model = args.length > 0 ? args[0] : "mlp";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -109,7 +110,7 @@ public final class UiBenchmark {
                 longestGap,
                 FRAME_MS);
         System.out.println("Reproduce: Xvfb :99 & DISPLAY=:99 java -cp \"target/layerlab.jar:target/lib/*\" "
-                + "org.layerlab.ui.UiBenchmark " + model + " " + runs);
+                + "org.layerlab.ui.bench.UiBenchmark " + model + " " + runs);
         executor.close();
         Platform.exit();
     }
