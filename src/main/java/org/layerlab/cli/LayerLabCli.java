@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             SummaryCommand.class,
             SamplesCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            ServeCommand.class,
+            ServeBenchCommand.class
         })
 public final class LayerLabCli implements Runnable {
     static final int USER_ERROR = 1;

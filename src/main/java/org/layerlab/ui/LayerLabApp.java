@@ -7,6 +7,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.layerlab.core.training.TrainingEngine;
 import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.serve.ServeOptions;
 import org.layerlab.ui.common.FxDispatcher;
 import org.layerlab.ui.common.FxTaskExecutor;
 import org.layerlab.ui.data.DataViewModel;
@@ -16,6 +17,7 @@ import org.layerlab.ui.project.ProjectState;
 import org.layerlab.ui.project.ProjectViewModel;
 import org.layerlab.ui.project.RunModels;
 import org.layerlab.ui.results.ResultsViewModel;
+import org.layerlab.ui.serve.ServeViewModel;
 import org.layerlab.ui.training.TrainingViewModel;
 import org.layerlab.ui.tryit.TryItViewModel;
 
@@ -68,7 +70,8 @@ public final class LayerLabApp extends Application {
                 tryIt.modelProblem(problem);
             }
         });
-        return new MainWindow(stage, projects, data, network, training, results, export, tryIt);
+        ServeViewModel serve = new ServeViewModel(state, executor, ServeOptions.DEFAULT_PORT);
+        return new MainWindow(stage, projects, data, network, training, results, export, tryIt, serve);
     }
 
     @Override

@@ -35,6 +35,8 @@ import org.layerlab.ui.network.NetworkViewModel;
 import org.layerlab.ui.project.ProjectViewModel;
 import org.layerlab.ui.results.ResultsView;
 import org.layerlab.ui.results.ResultsViewModel;
+import org.layerlab.ui.serve.ServePanel;
+import org.layerlab.ui.serve.ServeViewModel;
 import org.layerlab.ui.training.TrainingView;
 import org.layerlab.ui.training.TrainingViewModel;
 import org.layerlab.ui.tryit.TryItView;
@@ -50,6 +52,7 @@ public final class MainWindow {
     private final TrainingViewModel training;
     private final ResultsViewModel results;
     private final TryItViewModel tryIt;
+    private final ServeViewModel serve;
     private final TabPane tabs = new TabPane();
     private final Tab dataTab;
     private final Tab trainingTab;
@@ -62,8 +65,10 @@ public final class MainWindow {
             TrainingViewModel training,
             ResultsViewModel results,
             ExportViewModel export,
-            TryItViewModel tryIt) {
+            TryItViewModel tryIt,
+            ServeViewModel serve) {
         this.tryIt = tryIt;
+        this.serve = serve;
         this.stage = stage;
         this.results = results;
         this.projects = projects;
@@ -82,6 +87,8 @@ public final class MainWindow {
         ResultsView resultsView = new ResultsView(results);
         resultsView.addAction(
                 new ExportMenu(export, results.selectedRunProperty().isNull()));
+        resultsView.addAction(
+                new ServePanel(serve, results.selectedRunProperty().isNull()));
         Tab resultsTab = new Tab("4  Results", resultsView);
         resultsTab.setId("results-tab");
         Tab tryItTab = new Tab("5  Try it", new TryItView(tryIt));
@@ -124,6 +131,10 @@ public final class MainWindow {
 
     public TrainingViewModel training() {
         return training;
+    }
+
+    public ServeViewModel serve() {
+        return serve;
     }
 
     public TryItViewModel tryIt() {
@@ -309,6 +320,7 @@ public final class MainWindow {
         if (!confirmDiscard()) {
             return;
         }
+        serve.stop();
         training.stopThen(() -> {
             projects.discardRecovery();
             stage.close();
