@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
  * Trains the peer benchmark's MLP and CNN for one epoch of full MNIST (Adam 0.001, batch 128, cross-entropy,
  * no validation), alternating with the PyTorch peer scripts, and prints medians and their ratio.
  */
-@Command(name = "bench", description = "Measure training speed against the PyTorch peer in ../shared/bench.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "bench",
+        description = "Measure training speed against the PyTorch peer in ../shared/bench.")
 final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--models",

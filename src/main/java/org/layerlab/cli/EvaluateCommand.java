@@ -21,6 +21,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "evaluate",
         description = "Measure a saved model: on the test samples of its own split when DATA is the data it was "
                 + "trained on, on every sample of other data.")

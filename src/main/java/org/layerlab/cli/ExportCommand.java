@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "export",
         description = "Write a trained model as ONNX, as PyTorch or Keras code with its weights, or as an HTML "
                 + "training report.")

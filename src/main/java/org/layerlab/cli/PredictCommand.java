@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "predict",
         description = "Classify new input with a saved model: an image, a folder of images (in file-name order) "
                 + "or of class folders, a CSV with the model's columns, or a text file with one sentence per line.")

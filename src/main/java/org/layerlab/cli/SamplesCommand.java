@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "samples", description = "List the bundled datasets (use them as --data sample:NAME).")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "samples",
+        description = "List the bundled datasets (use them as --data sample:NAME).")
 final class SamplesCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
  * machine it ran on and the command that reproduces it.
  */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "bench-serve",
         description = "Measure the HTTP service on 127.0.0.1 against in-process prediction (an MNIST CNN; trains one "
                 + "epoch of sample-data/stacks/mnist-cnn.json first unless --model is given).")

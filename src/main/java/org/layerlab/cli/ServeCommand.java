@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "serve",
         description = "Answer predictions over HTTP until Ctrl-C: POST /v1/predict, GET /v1/model, /health, /metrics, "
                 + "and the Open Inference Protocol (v2) of KServe and Triton. Only this machine can reach it unless "

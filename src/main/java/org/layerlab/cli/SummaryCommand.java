@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "summary", description = "Print a stack's layers, output shapes and parameter counts.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "summary",
+        description = "Print a stack's layers, output shapes and parameter counts.")
 final class SummaryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "STACK.json", description = "The stack file.")
     Path stackFile;

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "train",
         description = "Train a stack on data; writes OUT/model/, OUT/metrics.csv and OUT/training.json.")
 final class TrainCommand implements Callable<Integer> {
