@@ -18,10 +18,9 @@ import org.layerlab.data.DataLoadException;
 import org.layerlab.data.DataLoading;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.files.FileFormatException;
-import org.layerlab.files.MetricsFile;
-import org.layerlab.files.ModelBundle;
+import org.layerlab.files.RunFolder;
+import org.layerlab.files.RunFolderException;
 import org.layerlab.files.StackFile;
-import org.layerlab.files.TrainingConfigJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,18 +41,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stack", required = true, paramLabel = "STACK.json", description = "The stack file.")
     Path stackFile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the model and metrics.")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "Folder for the run: model/, metrics.csv and training.json, written together.")
     Path out;
+
+    @Option(
+            names = "--overwrite",
+            description = "Replace the run already in --out (only a folder LayerLab wrote; nothing else is deleted).")
+    boolean overwrite;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws DataLoadException, FileFormatException, IOException {
+    public Integer call() throws DataLoadException, FileFormatException, RunFolderException, IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingConfig config = training.config();
         LayerStack stack = StackFile.read(stackFile);
-        OutputFolder.prepare(out);
+        RunFolder.prepare(out, overwrite).forEach(stdout::println);
         Dataset dataset = DataLoading.load(data.request(config.validationFraction(), config.seed()));
         stdout.printf(
                 Locale.ROOT,
@@ -71,23 +79,35 @@ final class TrainCommand implements Callable<Integer> {
         }
         stdout.print(SummaryTable.render(check.summary()));
         stdout.flush();
-        TrainingResult result = new DjlTrainingEngine()
-                .train(
-                        dataset,
-                        check.stack(),
-                        config,
-                        new ProgressPrinter(stdout, onTerminal()),
-                        new TrainingControl());
-        MetricsFile.write(out.resolve("metrics.csv"), result.epochs());
-        TrainingConfigJson.save(out.resolve("training.json"), config);
-        if (result.outcome() == TrainingOutcome.DIVERGED || result.model() == null) {
-            throw new UserError(result.message());
+        TrainingControl control = TrainingControl.rollingBackToFinishedEpoch();
+        TrainingResult result;
+        int interrupted;
+        String signal;
+        try (Interruption interruption = Interruption.watch(control, stdout)) {
+            result = new DjlTrainingEngine()
+                    .train(dataset, check.stack(), config, new ProgressPrinter(stdout, onTerminal()), control);
+            interrupted = interruption.exitStatus();
+            signal = interruption.signalName();
         }
         try (TrainedModel model = result.model()) {
+            if (result.outcome() == TrainingOutcome.DIVERGED) {
+                RunFolder.write(out, null, result.epochs(), config);
+                throw new UserError(result.message());
+            }
+            if (interrupted != 0) {
+                stdout.println(keptAfterInterruption(signal, result));
+                if (!result.epochs().isEmpty()) {
+                    RunFolder.write(out, model, result.epochs(), config);
+                }
+                return interrupted;
+            }
+            if (model == null) {
+                throw new UserError(result.message());
+            }
             stdout.println(result.message());
-            Path modelFolder = out.resolve("model");
-            ModelBundle.save(model, modelFolder);
-            stdout.println("Saved the model to " + modelFolder + " and the metrics to " + out.resolve("metrics.csv"));
+            RunFolder.write(out, model, result.epochs(), config);
+            stdout.println(
+                    "Saved the model to " + out.resolve("model") + " and the metrics to " + out.resolve("metrics.csv"));
             if (dataset.test().count() > 0) {
                 Evaluation test = model.evaluate(dataset.test());
                 stdout.printf(
@@ -99,6 +119,17 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private String keptAfterInterruption(String signal, TrainingResult result) {
+        int finished = result.epochs().size();
+        if (finished == 0) {
+            return "Interrupted by " + signal + " during epoch 1, before any epoch had finished: nothing was saved.";
+        }
+        int kept = result.bestEpoch() > 0 ? result.bestEpoch() : finished;
+        return "Interrupted by " + signal + ": saved the model of epoch " + kept
+                + (result.bestEpoch() > 0 ? " (the best)" : "") + " and the metrics of epoch"
+                + (finished == 1 ? " 1" : "s 1–" + finished) + " to " + out + " as a stopped run.";
     }
 
     // On Java 17, which LayerLab targets, console() is null exactly when output is not a terminal.

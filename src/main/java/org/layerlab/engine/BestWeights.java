@@ -1,25 +1,20 @@
 package org.layerlab.engine;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.training.EarlyStopping;
 
 /** Tracks the best validation loss for early stopping and, if asked, keeps a copy of the best weights. */
 final class BestWeights implements AutoCloseable {
-    private final List<Parameter> parameters;
     private final EarlyStopping rule;
-    private final List<NDArray> copies = new ArrayList<>();
-    private NDManager scope;
+    private final WeightCopy copy;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private int bestEpoch;
     private int epochsWithoutImprovement;
 
     BestWeights(List<Parameter> parameters, EarlyStopping rule) {
-        this.parameters = parameters;
         this.rule = rule;
+        this.copy = new WeightCopy(parameters);
     }
 
     /** Records an epoch's validation loss; returns true when training should stop. */
@@ -32,7 +27,7 @@ final class BestWeights implements AutoCloseable {
             bestEpoch = epoch;
             epochsWithoutImprovement = 0;
             if (rule.keepBestWeights()) {
-                snapshot();
+                copy.take();
             }
             return false;
         }
@@ -40,29 +35,21 @@ final class BestWeights implements AutoCloseable {
         return epochsWithoutImprovement >= rule.patience();
     }
 
-    private void snapshot() {
-        close();
-        scope = parameters.get(0).getArray().getManager().newSubManager();
-        for (Parameter p : parameters) {
-            NDArray copy = p.getArray().duplicate();
-            copy.attach(scope);
-            copies.add(copy);
-        }
-    }
-
     /** Puts the best epoch's weights back if they were kept; returns that epoch, or 0 when none was kept. */
     int restoreIfKept() {
-        if (copies.isEmpty()) {
+        if (copy.isEmpty()) {
             return 0;
         }
-        for (int i = 0; i < parameters.size(); i++) {
-            copies.get(i).copyTo(parameters.get(i).getArray());
-        }
+        copy.restore();
         return bestEpoch;
     }
 
+    boolean keptWeights() {
+        return !copy.isEmpty() || copy.isRestored();
+    }
+
     String restoredNote() {
-        return copies.isEmpty()
+        return !keptWeights()
                 ? ""
                 : "; kept the weights of epoch " + bestEpoch + " (best validation loss "
                         + String.format("%.4f", bestLoss) + ")";
@@ -70,10 +57,6 @@ final class BestWeights implements AutoCloseable {
 
     @Override
     public void close() {
-        copies.clear();
-        if (scope != null) {
-            scope.close();
-            scope = null;
-        }
+        copy.close();
     }
 }

@@ -93,7 +93,8 @@ final class TrainingRun {
         LossFunction loss = model.lossFunction();
         try (NDManager data = model.manager().newSubManager();
                 ParameterUpdater updater = new ParameterUpdater(config.optimizer(), trainable);
-                BestWeights best = new BestWeights(parameters, config.earlyStopping())) {
+                BestWeights best = new BestWeights(parameters, config.earlyStopping());
+                WeightCopy lastEpoch = new WeightCopy(parameters)) {
             NDArray trainX = DeviceData.upload(data, train.features(), dataset.inputShape());
             NDArray trainY = DeviceData.uploadLabels(data, train.labels());
             warmUp(model, trainX, trainY, batchSize, updater);
@@ -108,11 +109,7 @@ final class TrainingRun {
                     long[] order = toLongs(Split.shuffled(train.count(), config.seed() + epoch));
                     for (int b = 0; b < batches; b++) {
                         if (!control.awaitRunnable()) {
-                            return finish(
-                                    model,
-                                    best,
-                                    TrainingOutcome.CANCELLED,
-                                    "Stopped at epoch " + epoch + ", batch " + (b + 1) + " of " + batches + ".");
+                            return stopped(model, best, lastEpoch, epoch, b, batches);
                         }
                         long t0 = System.nanoTime();
                         int from = b * batchSize;
@@ -165,6 +162,9 @@ final class TrainingRun {
                         seen / epochSeconds);
                 epochs.add(ended);
                 observer.onEvent(ended);
+                if (control.rollsBackToFinishedEpoch()) {
+                    lastEpoch.take();
+                }
                 if (best.record(epoch, val[0])) {
                     return finish(
                             model,
@@ -204,6 +204,31 @@ final class TrainingRun {
             }
             updater.clearGradients();
         }
+    }
+
+    /** A stop before batch {@code b} (0-based) of {@code epoch}; see {@link TrainingControl}. */
+    private TrainingResult stopped(
+            DjlModel model, BestWeights best, WeightCopy lastEpoch, int epoch, int b, int batches) {
+        String where = "Stopped at epoch " + epoch + ", batch " + (b + 1) + " of " + batches;
+        if (!control.rollsBackToFinishedEpoch() || best.keptWeights() || (b == 0 && epoch > 1)) {
+            return finish(model, best, TrainingOutcome.CANCELLED, where + best.restoredNote() + ".");
+        }
+        if (lastEpoch.isEmpty()) {
+            model.close();
+            return new TrainingResult(
+                    null,
+                    TrainingOutcome.CANCELLED,
+                    where + ", before any epoch had finished: there is no model to keep.",
+                    epochs,
+                    0);
+        }
+        lastEpoch.restore();
+        return new TrainingResult(
+                model,
+                TrainingOutcome.CANCELLED,
+                where + "; kept the weights of epoch " + (epoch - 1) + ", the last that finished.",
+                epochs,
+                0);
     }
 
     private TrainingResult finish(DjlModel model, BestWeights best, TrainingOutcome outcome, String message) {

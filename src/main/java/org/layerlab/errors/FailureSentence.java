@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.layerlab.data.DataLoadException;
 import org.layerlab.export.ExportException;
 import org.layerlab.files.FileFormatException;
+import org.layerlab.files.RunFolderException;
 
 /**
  * Turns a failure into the one sentence the user reads: in the workbench's status line or message, or after
@@ -19,6 +20,7 @@ public final class FailureSentence {
         return e instanceof ExplainedFailure
                 || e instanceof DataLoadException
                 || e instanceof FileFormatException
+                || e instanceof RunFolderException
                 || e instanceof ExportException;
     }
 

@@ -32,7 +32,12 @@ public final class AtomicFiles {
     public static Path temporaryFolderFor(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path folder = Files.createTempDirectory(parent, "." + target.getFileName() + "-");
+        return temporaryFolderIn(parent, "." + target.getFileName() + "-");
+    }
+
+    /** A fresh folder in {@code parent} whose name starts with {@code prefix}, as readable as the user's own. */
+    static Path temporaryFolderIn(Path parent, String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(parent, prefix);
         shareReadable(folder, "rwxr-xr-x");
         return folder;
     }

@@ -40,6 +40,11 @@ public final class ModelBundle {
         }
     }
 
+    /** True for the files {@link #save} writes into a model folder: the stack, the info and the engine's weights. */
+    static boolean isOwnFile(String name) {
+        return name.equals(STACK) || name.equals(INFO) || name.endsWith(".params");
+    }
+
     public static TrainedModel load(Path folder, TrainingEngine engine) throws FileFormatException {
         if (!Files.isDirectory(folder)) {
             throw new FileFormatException(folder + ": no such model folder; give the folder that holds model.json "

@@ -141,6 +141,45 @@ class DjlTrainingEngineTest {
     }
 
     @Test
+    void aStopInTheMiddleOfAnEpochCanGiveBackTheLastFinishedEpochsWeights() {
+        Dataset data = TinyData.blobs(100, 5, 1f);
+        TrainingConfig twoEpochs = config(OptimizerKind.ADAM, 0.01, 2);
+        TrainingControl control = TrainingControl.rollingBackToFinishedEpoch();
+        TrainingObserver stopInEpochThree = e -> {
+            if (e instanceof TrainingEvent.BatchEnded b && b.epoch() == 3 && b.batch() == 2) {
+                control.cancel();
+            }
+        };
+        try (TrainedModel finishedTwo = train(data, MLP, twoEpochs).model();
+                TrainedModel stopped = engine.train(data, MLP, twoEpochs.withEpochs(6), stopInEpochThree, control)
+                        .model()) {
+            List<Prediction> expected = finishedTwo.predict(data.test().features());
+            List<Prediction> actual = stopped.predict(data.test().features());
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i).probabilities(), actual.get(i).probabilities(), "sample " + i);
+            }
+        }
+    }
+
+    @Test
+    void aStopInTheFirstEpochLeavesNoModelWhenItMustBeAFinishedEpoch() {
+        Dataset data = TinyData.blobs(100, 5, 1f);
+        TrainingControl control = TrainingControl.rollingBackToFinishedEpoch();
+        TrainingObserver stopAfterThree = e -> {
+            if (e instanceof TrainingEvent.BatchEnded b && b.batch() == 3) {
+                control.cancel();
+            }
+        };
+        TrainingResult result = engine.train(data, MLP, config(OptimizerKind.ADAM, 0.01, 5), stopAfterThree, control);
+        assertEquals(TrainingOutcome.CANCELLED, result.outcome());
+        assertNull(result.model());
+        assertEquals(
+                "Stopped at epoch 1, batch 4 of 7, before any epoch had finished: there is no model to keep.",
+                result.message());
+        assertTrue(result.epochs().isEmpty());
+    }
+
+    @Test
     void pauseHoldsTheTrainingThreadUntilResumed() {
         Dataset data = TinyData.blobs(100, 6, 1f);
         TrainingControl control = new TrainingControl();

@@ -5,8 +5,31 @@ package org.layerlab.core.training;
  * effect within one batch.
  */
 public final class TrainingControl {
+    private final boolean rollsBackToFinishedEpoch;
     private boolean paused;
     private boolean cancelled;
+
+    /** A control whose stop keeps whatever the run's current weights are, even half-way through an epoch. */
+    public TrainingControl() {
+        this(false);
+    }
+
+    private TrainingControl(boolean rollsBackToFinishedEpoch) {
+        this.rollsBackToFinishedEpoch = rollsBackToFinishedEpoch;
+    }
+
+    /**
+     * A control whose stop in the middle of an epoch gives back the weights of the last finished epoch (or
+     * no model during the first epoch), so that a kept model and its metrics describe the same epochs. The
+     * engine then copies the weights at every epoch's end.
+     */
+    public static TrainingControl rollingBackToFinishedEpoch() {
+        return new TrainingControl(true);
+    }
+
+    public boolean rollsBackToFinishedEpoch() {
+        return rollsBackToFinishedEpoch;
+    }
 
     public synchronized void pause() {
         paused = true;
