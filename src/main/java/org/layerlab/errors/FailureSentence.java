@@ -39,7 +39,7 @@ public final class FailureSentence {
         if (cause instanceof IOException) {
             return "Could not read or write a file: " + cause.getMessage();
         }
-        return "Something went wrong (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ").";
+        return "Could not finish: " + firstLine(cause) + ".";
     }
 
     /** For the command line, which prints it after {@code layerlab: }; commands throw their failures unwrapped. */
@@ -53,7 +53,18 @@ public final class FailureSentence {
         if (e instanceof OutOfMemoryError) {
             return "out of memory; use less data or a smaller network, or give Java more memory with -Xmx.";
         }
-        return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                + " (please report this with the command you ran)";
+        return "could not finish: " + firstLine(e) + ".";
+    }
+
+    /**
+     * What an unexplained failure says, cut to one short printable line: engines' messages can run over many
+     * lines with a native trace, and carry the text of a binary file.
+     */
+    private static String firstLine(Throwable e) {
+        String message =
+                e.getMessage() == null ? "no reason was given" : e.getMessage().strip();
+        int newline = message.indexOf('\n');
+        String line = (newline < 0 ? message : message.substring(0, newline)).replaceAll("\\P{Print}", "?");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
     }
 }

@@ -58,11 +58,35 @@ public final class ModelBundle {
         ModelInfo info = readInfo(
                 JsonFiles.read(modelFolder.resolve(INFO)),
                 modelFolder.resolve(INFO).toString());
+        checkInputsAgree(stack, info, modelFolder);
         try {
             return engine.load(stack, info, modelFolder);
         } catch (IOException | RuntimeException e) {
             throw new FileFormatException(
                     modelFolder + ": the weights cannot be loaded (" + reason(e) + "); train the model again.", e);
+        }
+    }
+
+    /**
+     * The stack's input, model.json's input shape and the preparation of raw input must describe the same
+     * numbers, or the first prediction fails deep inside the engine; a hand-edited or mixed-up folder is
+     * named here instead.
+     */
+    private static void checkInputsAgree(LayerStack stack, ModelInfo info, Path folder) throws FileFormatException {
+        long shape = 1;
+        for (int d : info.inputShape()) {
+            shape *= d;
+        }
+        long stackInput = 1;
+        for (int d : stack.input().dims()) {
+            stackInput *= d;
+        }
+        long prepared = info.preprocessing().valuesPerSample();
+        if (shape != prepared || stackInput != prepared) {
+            throw new FileFormatException(folder + ": the files disagree about the input (model.json: input shape "
+                    + java.util.Arrays.toString(info.inputShape()) + " and " + prepared + " prepared values a sample; "
+                    + "stack.json: input " + stack.input() + "); they were changed or come from different runs. "
+                    + "Train the model again.");
         }
     }
 

@@ -16,9 +16,7 @@ class FailureSentenceTest {
         assertEquals(
                 "Could not read or write a file: disk full",
                 FailureSentence.forWindow(new UncheckedIOException(new IOException("disk full"))));
-        assertEquals(
-                "Something went wrong (IllegalStateException: odd).",
-                FailureSentence.forWindow(new IllegalStateException("odd")));
+        assertEquals("Could not finish: odd.", FailureSentence.forWindow(new IllegalStateException("odd")));
     }
 
     @Test
@@ -28,8 +26,18 @@ class FailureSentenceTest {
         assertEquals(
                 "out of memory; use less data or a smaller network, or give Java more memory with -Xmx.",
                 FailureSentence.forTerminal(new OutOfMemoryError()));
+        assertEquals("could not finish: odd.", FailureSentence.forTerminal(new IllegalStateException("odd")));
+    }
+
+    @Test
+    void anUnexplainedFailureIsOneShortPrintableLineWithoutTheExceptionsName() {
         assertEquals(
-                "unexpected IllegalStateException: odd (please report this with the command you ran)",
-                FailureSentence.forTerminal(new IllegalStateException("odd")));
+                "could not finish: size 5 but buffer 4.",
+                FailureSentence.forTerminal(
+                        new IllegalArgumentException("size 5 but buffer 4\n  at native frame 0x7f")));
+        assertEquals(
+                "could not finish: ?PNG??.",
+                FailureSentence.forTerminal(new IllegalArgumentException("\u0089PNG\r\u001a")));
+        assertEquals("could not finish: no reason was given.", FailureSentence.forTerminal(new NullPointerException()));
     }
 }

@@ -8,6 +8,17 @@ import java.util.List;
  */
 public sealed interface Preprocessing {
 
+    /** The numbers one prepared sample holds: what the model's input must hold too. */
+    default long valuesPerSample() {
+        if (this instanceof Tabular table) {
+            return table.featureCount();
+        }
+        if (this instanceof Image image) {
+            return (long) image.channels() * image.height() * image.width();
+        }
+        return ((Text) this).sequenceLength();
+    }
+
     /** Numeric columns standardised with training statistics, categorical columns one-hot encoded. */
     record Tabular(String labelColumn, List<Column> columns) implements Preprocessing {
         public Tabular {
