@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--models",
+            paramLabel = "MODEL",
             split = ",",
             defaultValue = "mlp,cnn",
             description = "mlp, cnn or both (default: ${DEFAULT-VALUE}).")
@@ -47,6 +48,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--runs",
+            paramLabel = "N",
             defaultValue = "3",
             description = "Runs of each side; medians are reported (default: ${DEFAULT-VALUE}).")
     int runs;

@@ -58,12 +58,14 @@ final class ServeBenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--requests",
+            paramLabel = "N",
             defaultValue = "2000",
             description = "Requests per measurement (default: ${DEFAULT-VALUE}).")
     int requests;
 
     @Option(
             names = "--seconds",
+            paramLabel = "N",
             defaultValue = "20",
             description = "Time limit per measurement (default: ${DEFAULT-VALUE}).")
     int seconds;
@@ -76,6 +78,7 @@ final class ServeBenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--rounds",
+            paramLabel = "N",
             defaultValue = "3",
             description = "Rounds of every measurement; medians are reported (default: ${DEFAULT-VALUE}).")
     int rounds;

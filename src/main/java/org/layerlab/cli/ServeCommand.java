@@ -35,12 +35,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--port",
+            paramLabel = "N",
             defaultValue = "" + ServeOptions.DEFAULT_PORT,
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(
             names = "--host",
+            paramLabel = "ADDRESS",
             defaultValue = ServeOptions.LOOPBACK,
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). Any other address, "
                     + "such as 0.0.0.0, is reachable from the network and needs a bearer token.")
@@ -48,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--threads",
+            paramLabel = "N",
             defaultValue = "" + ServeOptions.DEFAULT_THREADS,
             description = "Threads that read requests and write answers (default: ${DEFAULT-VALUE}); "
                     + "one more runs the model.")

@@ -11,45 +11,58 @@ import picocli.CommandLine.Option;
 final class TrainingOptions {
     @Option(
             names = "--epochs",
+            paramLabel = "N",
             defaultValue = "5",
             description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Samples per step (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            defaultValue = "128",
+            description = "Samples per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(
             names = "--optimizer",
+            paramLabel = "NAME",
             defaultValue = "adam",
             description = "adam, sgd, momentum, adagrad or rmsprop (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--lr", description = "Learning rate (default: 0.001 for adam and rmsprop, 0.01 otherwise).")
+    @Option(
+            names = "--lr",
+            paramLabel = "X",
+            description = "Learning rate (default: 0.001 for adam and rmsprop, 0.01 otherwise).")
     Double learningRate;
 
-    @Option(names = "--momentum", description = "Momentum for --optimizer momentum (default: 0.9).")
+    @Option(names = "--momentum", paramLabel = "X", description = "Momentum for --optimizer momentum (default: 0.9).")
     Double momentum;
 
     @Option(
             names = "--loss",
+            paramLabel = "NAME",
             defaultValue = "ce",
             description = "ce (softmax cross-entropy), bce or mse (default: ${DEFAULT-VALUE}).")
     String loss;
 
     @Option(
             names = "--seed",
+            paramLabel = "N",
             defaultValue = "42",
             description = "Seed for the split, initial weights and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
             names = "--validation",
+            paramLabel = "F",
             defaultValue = "0.1",
             description = "Share of training data held out for validation (default: ${DEFAULT-VALUE}).")
     double validation;
 
     @Option(
             names = "--patience",
+            paramLabel = "N",
             defaultValue = "0",
             description = "Stop after this many epochs without a better validation loss; 0 never stops early.")
     int patience;
