@@ -43,7 +43,7 @@ public record MemoryBudget(long usableBytes, long machineBytes) {
                         optimizerState(estimate.optimizer()))
                 : "its outputs for a batch of " + estimate.batchSize() + " and their gradients";
         String fix =
-                weightsDominate ? smaller(largest) : "use a smaller batch size or make layer " + number + " smaller";
+                weightsDominate ? "use " + fewerWeights(largest) : "use a smaller batch size" + fewerOutputs(largest);
         return Optional.of(label + " alone needs " + MemoryEstimate.bytes(largest.totalBytes()) + " for " + what
                 + "; the whole stack needs " + estimate.describe() + ", but LayerLab may use "
                 + MemoryEstimate.bytes(usableBytes) + " of this machine's " + MemoryEstimate.bytes(machineBytes)
@@ -56,12 +56,21 @@ public record MemoryBudget(long usableBytes, long machineBytes) {
                 : " and the state " + optimizer.displayName() + " keeps for each";
     }
 
-    private static String smaller(MemoryEstimate.LayerNeed need) {
+    private static String fewerWeights(MemoryEstimate.LayerNeed need) {
         return switch (need.layer().layer().kind()) {
-            case DENSE, LSTM, GRU -> "use fewer units";
-            case CONV2D -> "use fewer filters or a smaller kernel";
-            case EMBEDDING -> "use a smaller vocabulary or dimension";
-            default -> "make layer " + need.layer().number() + " smaller";
+            case DENSE, LSTM, GRU -> "fewer units";
+            case CONV2D -> "fewer filters or a smaller kernel";
+            case EMBEDDING -> "a smaller vocabulary or dimension";
+            default -> "a smaller layer " + need.layer().number();
+        };
+    }
+
+    private static String fewerOutputs(MemoryEstimate.LayerNeed need) {
+        return switch (need.layer().layer().kind()) {
+            case DENSE, LSTM, GRU -> " or fewer units";
+            case CONV2D -> " or fewer filters";
+            case EMBEDDING -> " or a smaller dimension";
+            default -> "";
         };
     }
 }
