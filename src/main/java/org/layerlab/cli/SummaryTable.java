@@ -4,6 +4,8 @@ import java.util.Locale;
 import org.layerlab.core.stack.LayerLabel;
 import org.layerlab.core.stack.LayerSummary;
 import org.layerlab.core.stack.StackSummary;
+import org.layerlab.core.training.MemoryBudget;
+import org.layerlab.core.training.MemoryEstimate;
 
 /** A Keras-style text table of a stack: layer, output shape, parameters, then the total. */
 final class SummaryTable {
@@ -33,5 +35,11 @@ final class SummaryTable {
         text.append(rule);
         text.append(String.format(Locale.ROOT, "Total parameters: %,d%n", summary.totalParameters()));
         return text.toString();
+    }
+
+    /** "Memory: about 532 MB to train with Adam in batches of 128; LayerLab may use 6.0 GB of this machine's 8.0 GB." */
+    static String memoryLine(MemoryEstimate estimate, MemoryBudget budget) {
+        return "Memory: " + estimate.describe() + "; LayerLab may use " + MemoryEstimate.bytes(budget.usableBytes())
+                + " of this machine's " + MemoryEstimate.bytes(budget.machineBytes()) + "." + System.lineSeparator();
     }
 }

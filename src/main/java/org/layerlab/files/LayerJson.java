@@ -85,9 +85,11 @@ final class LayerJson {
         String name = "'" + setting.name() + "'";
         return switch (setting.type()) {
             case WHOLE_NUMBER -> {
-                if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-                    throw new FileFormatException(
-                            where + ": " + name + " must be a whole number but is " + value + ".");
+                String problem = value.isNumber()
+                        ? SettingSpec.wholeNumberProblem(value.decimalValue())
+                        : "must be a whole number but is " + value;
+                if (problem != null) {
+                    throw new FileFormatException(where + ": " + name + " " + problem + ".");
                 }
                 yield value.intValue();
             }

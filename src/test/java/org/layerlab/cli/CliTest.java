@@ -171,6 +171,49 @@ class CliTest {
     }
 
     @Test
+    void summaryEstimatesTheMemoryToTrain() {
+        Run run = run("summary", "sample-data/stacks/iris-mlp.json", "--batch-size", "16", "--optimizer", "sgd");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(
+                run.out().contains("Memory: about 512 MB to train with SGD in batches of 16; LayerLab may use "),
+                run.out());
+    }
+
+    /** 4 inputs × 2,000,000,000 units: some 2 TB to train in batches of 128, more than any machine these tests run on. */
+    private Path hugeDenseStack() throws Exception {
+        Path stack = folder.resolve("huge.json");
+        Files.writeString(
+                stack,
+                "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":["
+                        + "{\"type\":\"dense\",\"units\":2000000000},{\"type\":\"dense\",\"units\":3}]}");
+        return stack;
+    }
+
+    @Test
+    void summaryOfAStackTooLargeForTheMachineFails() throws Exception {
+        Run run = run("summary", hugeDenseStack().toString(), "--input", "4");
+        assertOneLineError(run, "Layer 1 (Dense) alone needs ");
+        // 2,000,000,000 outputs × 128 samples × 8 bytes outweigh its 10,000,000,000 parameters × 16 bytes
+        assertTrue(run.err().contains("for its outputs for a batch of 128 and their gradients"), run.err());
+        assertTrue(run.err().strip().endsWith("; use a smaller batch size or fewer units."), run.err());
+        assertTrue(run.out().contains("Total parameters: 16,000,000,003"), "the table is still shown");
+    }
+
+    @Test
+    void trainingAStackTooLargeForTheMachineEndsBeforeItStarts() throws Exception {
+        Run run = run(
+                "train",
+                "--data",
+                "sample:iris",
+                "--stack",
+                hugeDenseStack().toString(),
+                "--out",
+                folder.resolve("huge").toString());
+        assertOneLineError(run, "Layer 1 (Dense) alone needs ");
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
     void summaryOfABrokenStackPrintsTheReasonAndFails() throws Exception {
         Path stack = folder.resolve("broken.json");
         Files.writeString(

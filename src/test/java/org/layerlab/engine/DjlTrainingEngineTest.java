@@ -30,6 +30,7 @@ import org.layerlab.core.stack.Padding;
 import org.layerlab.core.stack.TensorShape;
 import org.layerlab.core.training.EarlyStopping;
 import org.layerlab.core.training.LossKind;
+import org.layerlab.core.training.MemoryBudget;
 import org.layerlab.core.training.OptimizerKind;
 import org.layerlab.core.training.OptimizerSettings;
 import org.layerlab.core.training.Prediction;
@@ -70,6 +71,25 @@ class DjlTrainingEngineTest {
             List<TrainingEvent.EpochEnded> epochs = result.epochs();
             assertTrue(epochs.get(epochs.size() - 1).trainLoss() < epochs.get(0).trainLoss());
         }
+    }
+
+    @Test
+    void aStackLargerThanTheBudgetEndsBeforeAnythingIsAllocated() {
+        // Dense(2,000,000,000) on 2 inputs would need about 388 GB; this engine may use 3 GB.
+        DjlTrainingEngine small = new DjlTrainingEngine(MemoryBudget.shareOf(4L << 30));
+        LayerStack huge = LayerStack.of(TensorShape.of(2), new Dense(2_000_000_000), new Dense(2));
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingResult result = small.train(
+                TinyData.blobs(10, 1, 1f),
+                huge,
+                config(OptimizerKind.ADAM, 0.01, 1),
+                events::add,
+                new TrainingControl());
+        assertEquals(TrainingOutcome.FAILED, result.outcome());
+        assertNull(result.model());
+        assertTrue(result.message().startsWith("Layer 1 (Dense) alone needs"), result.message());
+        assertTrue(result.message().contains("LayerLab may use 3.0 GB of this machine's 4.0 GB"), result.message());
+        assertEquals(List.of(new TrainingEvent.Finished(TrainingOutcome.FAILED, result.message())), events);
     }
 
     @Test

@@ -83,6 +83,11 @@ class StackFileTest {
                 "layer 2 (Dense) has an unknown setting 'unit'; it takes units, bias.");
         assertMessage("[{\"type\":\"dense\",\"units\":\"many\"}]", "layer 1 (Dense): 'units' must be a whole number");
         assertMessage(
+                "[{\"type\":\"flatten\"},{\"type\":\"dense\",\"units\":100000000000}]",
+                "layer 2 (Dense): 'units' must be at most 2,147,483,647 (is 100,000,000,000).");
+        assertMessage("[{\"type\":\"dense\",\"units\":1e11}]", "'units' must be at most 2,147,483,647");
+        assertMessage("[{\"type\":\"dense\",\"units\":2.5}]", "'units' must be a whole number but is 2.5.");
+        assertMessage(
                 "[{\"type\":\"conv2d\",\"padding\":\"full\"}]", "'padding' must be valid or same but is \"full\".");
         assertMessage("[{\"type\":\"activation\",\"function\":\"swish\"}]", "'function' must be relu");
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.stack.LayerKind;
 import org.layerlab.core.stack.Template;
+import org.layerlab.core.training.MemoryBudget;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.ui.data.DataViewModel;
 import org.layerlab.ui.network.NetworkViewModel;
@@ -118,6 +119,22 @@ class ViewModelTest {
                 training.messageProperty().get());
         assertEquals("DIVERGED", state.runs().get(0).outcome());
         assertTrue(training.runs().get(0).resultProperty().get().startsWith("diverged"));
+    }
+
+    @Test
+    void startRefusesANetworkTooLargeForTheMemory() {
+        TrainingViewModel onFourGigabytes = new TrainingViewModel(
+                state, new DjlTrainingEngine(MemoryBudget.shareOf(4L << 30)), runModels, same, same);
+        data.loadSample("iris");
+        network.applyTemplate(Template.IRIS_MLP);
+        network.selectedProperty().set(0);
+        network.changeSetting("units", 100_000_000);
+        onFourGigabytes.start();
+        String message = onFourGigabytes.messageProperty().get();
+        assertTrue(message.startsWith("Layer 1 (Dense) alone needs "), message);
+        assertTrue(message.contains("LayerLab may use 3.0 GB of this machine's 4.0 GB"), message);
+        assertFalse(onFourGigabytes.runningProperty().get());
+        assertNull(onFourGigabytes.currentRunProperty().get(), "no run was started");
     }
 
     @Test

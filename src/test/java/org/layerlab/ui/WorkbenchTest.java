@@ -64,7 +64,12 @@ class WorkbenchTest extends WorkbenchTestBase {
         assertTrue(
                 units.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")),
                 "0 units is refused while typing");
-        robot.eraseText(1).write("3").type(KeyCode.ENTER);
+        robot.eraseText(1).write("100000000000");
+        assertEquals(
+                "units must be at most 2,147,483,647 (is 100,000,000,000)",
+                ((javafx.scene.control.TextField) units).getTooltip().getText(),
+                "a number too large is told so, not called no whole number");
+        robot.eraseText(12).write("3").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Dense(3)", stack(robot).getItems().get(0).label());
         assertEquals("15 parameters", total(robot));

@@ -1,6 +1,8 @@
 package org.layerlab.core.stack;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -37,5 +39,22 @@ public record SettingSpec<L extends Layer>(
     static <L extends Layer> SettingSpec<L> choice(
             String name, String help, List<String> choices, Function<L, String> read) {
         return new SettingSpec<>(name, Type.CHOICE, help, choices, read::apply);
+    }
+
+    /**
+     * Why {@code value} cannot be a whole-number setting, as "must be ..." for the setting's name to precede;
+     * null when it can. A number too large is told apart from a fraction: 10^11 is whole, just too large.
+     */
+    public static String wholeNumberProblem(BigDecimal value) {
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            return "must be a whole number but is " + value.toPlainString();
+        }
+        if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            return String.format(Locale.ROOT, "must be at most %,d (is %,d)", Integer.MAX_VALUE, value.toBigInteger());
+        }
+        if (value.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+            return String.format(Locale.ROOT, "must be at least %,d (is %,d)", Integer.MIN_VALUE, value.toBigInteger());
+        }
+        return null;
     }
 }

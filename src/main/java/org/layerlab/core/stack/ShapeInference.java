@@ -166,6 +166,15 @@ public final class ShapeInference {
 
         @Override
         public String visit(Flatten layer) {
+            if (in.size() > Integer.MAX_VALUE) {
+                return String.format(
+                        java.util.Locale.ROOT,
+                        "%s would output %,d values, more than one axis can hold (%,d); make the layers above it "
+                                + "smaller or add a pooling layer.",
+                        label,
+                        in.size(),
+                        Integer.MAX_VALUE);
+            }
             return done(TensorShape.of((int) in.size()), 0);
         }
 

@@ -1,5 +1,6 @@
 package org.layerlab.ui.network;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
@@ -8,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
+import org.layerlab.core.stack.SettingSpec;
 import org.layerlab.ui.common.ViewPart;
 
 /**
@@ -35,7 +37,7 @@ final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
         field.textProperty().addListener((o, a, text) -> {
             Optional<String> problem = parse(text)
                     .map(v -> check.problem(item.getName(), v))
-                    .orElse(Optional.of(whole ? "Type a whole number" : "Type a number"));
+                    .orElseGet(() -> Optional.of(unreadable(item.getName(), text)));
             field.pseudoClassStateChanged(INVALID, problem.isPresent());
             field.setTooltip(problem.map(Tooltip::new).orElse(null));
         });
@@ -56,6 +58,20 @@ final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
             return Optional.of(whole ? Integer.valueOf(text.trim()) : (Object) Double.valueOf(text.trim()));
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** What to type instead of text that is no value: a whole number too large is told so, as files are. */
+    private String unreadable(String setting, String text) {
+        if (!whole) {
+            return "Type a number";
+        }
+        try {
+            return Optional.ofNullable(SettingSpec.wholeNumberProblem(new BigDecimal(text.trim())))
+                    .map(problem -> setting + " " + problem)
+                    .orElse("Type a whole number");
+        } catch (NumberFormatException notANumber) {
+            return "Type a whole number";
         }
     }
 

@@ -2,6 +2,7 @@ package org.layerlab.ui.training;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -183,6 +184,11 @@ public final class TrainingViewModel {
                 StackCompatibility.check(project.stackProperty().get(), data, config.loss());
         if (!check.ok()) {
             message.set("The network cannot train on this data: " + String.join(" ", check.problems()));
+            return;
+        }
+        Optional<String> tooLarge = engine.memoryBudget().refusal(check.summary(), config);
+        if (tooLarge.isPresent()) {
+            message.set(tooLarge.get());
             return;
         }
         RunRecord previous = project.runs().isEmpty()

@@ -3,8 +3,10 @@ package org.layerlab.core.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -52,5 +54,16 @@ class LayerSpecTest {
             return d / 2;
         }
         return !(Boolean) value;
+    }
+
+    @Test
+    void wholeNumbersTooLargeAreToldApartFromFractions() {
+        assertNull(SettingSpec.wholeNumberProblem(new java.math.BigDecimal("2147483647")));
+        assertNull(SettingSpec.wholeNumberProblem(new java.math.BigDecimal("3.0")));
+        assertEquals(
+                "must be at most 2,147,483,647 (is 100,000,000,000)",
+                SettingSpec.wholeNumberProblem(new java.math.BigDecimal("1e11")));
+        assertEquals(
+                "must be a whole number but is 2.5", SettingSpec.wholeNumberProblem(new java.math.BigDecimal("2.5")));
     }
 }

@@ -133,4 +133,20 @@ class ShapeInferenceTest {
         List<String> problems = ShapeInference.summarize(stack).problems();
         assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), "expected '" + expected + "' in " + problems);
     }
+
+    @Test
+    void hugeLayersCountInLongs() {
+        StackSummary summary = ShapeInference.summarize(LayerStack.of(TensorShape.of(784), new Dense(2_000_000_000)));
+        assertEquals(1_570_000_000_000L, summary.totalParameters(), "784 × 2e9 weights + 2e9 biases");
+    }
+
+    @Test
+    void flattenRefusesMoreValuesThanAnAxisHolds() {
+        StackSummary summary =
+                ShapeInference.summarize(LayerStack.of(TensorShape.of(1, 50_000, 50_000), new Flatten()));
+        assertEquals(
+                List.of("Layer 1 (Flatten) would output 2,500,000,000 values, more than one axis can hold "
+                        + "(2,147,483,647); make the layers above it smaller or add a pooling layer."),
+                summary.problems());
+    }
 }
