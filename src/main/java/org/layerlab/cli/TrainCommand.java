@@ -17,6 +17,7 @@ import org.layerlab.core.training.TrainingResult;
 import org.layerlab.data.DataLoadException;
 import org.layerlab.data.DataLoading;
 import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.engine.MachineMemory;
 import org.layerlab.files.FileFormatException;
 import org.layerlab.files.RunFolder;
 import org.layerlab.files.RunFolderException;
@@ -79,6 +80,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         stdout.print(SummaryTable.render(check.summary()));
         stdout.flush();
+        MachineMemory.refusal(check.summary(), config).ifPresent(tooLarge -> {
+            throw new UserError(stackFile + " cannot train on this machine: " + tooLarge);
+        });
         TrainingControl control = TrainingControl.rollingBackToFinishedEpoch();
         TrainingResult result;
         int interrupted;
