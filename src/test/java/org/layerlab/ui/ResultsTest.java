@@ -2,11 +2,17 @@ package org.layerlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.stack.Template;
@@ -80,5 +86,47 @@ class ResultsTest extends WorkbenchTestBase {
         robot.interact(() -> runs.getSelectionModel().select(1));
         robot.clickOn("4  Results");
         await(() -> summary(robot).startsWith("Run 2 on"));
+    }
+
+    @Test
+    void serveTheRunCallItAndStop(FxRobot robot) throws Exception {
+        robot.interact(() -> window.data().loadSample("iris"));
+        await(() -> window.projects().state().datasetProperty().get() != null);
+        robot.interact(() -> window.network().applyTemplate(Template.IRIS_MLP));
+        train(robot, 20, 0.02);
+
+        robot.clickOn("4  Results");
+        await(() -> summary(robot).startsWith("Run 1 on"));
+        robot.clickOn("#serve");
+        TextField address = robot.lookup("#serve-address").queryAs(TextField.class);
+        await(() -> !address.getText().isEmpty());
+        assertTrue(address.getText().startsWith("http://127.0.0.1:"), address.getText());
+        String curl = robot.lookup("#serve-curl").queryAs(TextField.class).getText();
+        assertTrue(curl.startsWith("curl -s " + address.getText() + "v1/predict"), curl);
+
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> answer = client.send(
+                HttpRequest.newBuilder(URI.create(address.getText() + "v1/predict"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\": [[5.1, 3.5, 1.4, 0.2]]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().startsWith("{\"predictions\":[{\"label\":\"setosa\""), answer.body());
+        Label stats = robot.lookup("#serve-stats").queryAs(Label.class);
+        await(() -> stats.getText().startsWith("1 requests · 0 errors"));
+
+        String served = address.getText();
+        robot.clickOn("Stop serving");
+        await(() -> address.getText().isEmpty());
+        assertEquals(
+                "Stopped serving.",
+                robot.lookup("#serve-message").queryAs(Label.class).getText());
+        assertThrows(
+                java.io.IOException.class,
+                () -> client.send(
+                        HttpRequest.newBuilder(URI.create(served + "health")).build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                "the port is closed");
     }
 }
