@@ -16,14 +16,10 @@ final class TableColumns {
 
     private TableColumns() {}
 
-    /** The requested label column, or the last column when none was named. */
-    static String labelColumn(Path file, Table table, String requested) throws DataLoadException {
-        List<String> names = table.columnNames();
-        if (requested == null || requested.isBlank()) {
-            return names.get(names.size() - 1);
-        }
+    /** The column called {@code requested}, found whatever its case. */
+    static String named(Path file, List<String> names, String requested) throws DataLoadException {
         for (String name : names) {
-            if (name.equals(requested) || name.equalsIgnoreCase(requested)) {
+            if (name.equalsIgnoreCase(requested)) {
                 return name;
             }
         }

@@ -283,7 +283,7 @@ class EvaluatePredictCliTest {
 
     @Test
     void tableRowsPredictAsJsonAndAnEmptyCellIsNamed() throws Exception {
-        StringBuilder csv = new StringBuilder("x,y,side\n");
+        StringBuilder csv = new StringBuilder("x,h,side\n");
         java.util.Random random = new java.util.Random(3);
         for (int i = 0; i < 40; i++) {
             boolean right = i % 2 == 1;
@@ -299,7 +299,7 @@ class EvaluatePredictCliTest {
         Path model = train(folder, data.toString(), DENSE.replace("\"units\":3", "\"units\":2"));
 
         Path rows = folder.resolve("rows.csv");
-        Files.writeString(rows, "y,x\n0.1,4.8\n-0.3,-5.2\n0,6\n");
+        Files.writeString(rows, "h,x\n0.1,4.8\n-0.3,-5.2\n0,6\n");
         List<JsonLine> lines = jsonLines(
                 run("predict", "--model", model.toString(), "--input", rows.toString(), "--format", "json"),
                 List.of("left", "right"));
@@ -311,13 +311,13 @@ class EvaluatePredictCliTest {
                 lines.stream().map(JsonLine::label).toList());
 
         Path gap = folder.resolve("gap.csv");
-        Files.writeString(gap, "x,y\n1,2\n3,\n");
+        Files.writeString(gap, "x,h\n1,2\n3,\n");
         assertOneLineError(
                 run("predict", "--model", model.toString(), "--input", gap.toString(), "--format", "json"),
-                "gap.csv line 3, column 'y': has no value; fill it in or remove the line.");
+                "gap.csv line 3, column 'h': has no value; fill it in or remove the line.");
 
         Path heldOut = folder.resolve("more-sides.csv");
-        Files.writeString(heldOut, "side,y,x\nright,0.2,5.1\nright,-0.4,4.2\nright,1,6\n");
+        Files.writeString(heldOut, "side,h,x\nright,0.2,5.1\nright,-0.4,4.2\nright,1,6\n");
         Run evaluate = run("evaluate", "--model", model.toString(), "--data", heldOut.toString());
         assertEquals(0, evaluate.status(), evaluate.err());
         assertTrue(evaluate.out().startsWith("Measured on all 3 samples of more-sides.csv."), evaluate.out());
