@@ -59,6 +59,8 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TrainedModel model = ModelBundle.load(modelFolder, new DjlTrainingEngine())) {
             InputReader.Inputs inputs = InputReader.read(input, model.info().preprocessing());
+            // Notes go to the error stream so that JSON output stays JSON.
+            inputs.notes().forEach(spec.commandLine().getErr()::println);
             List<Prediction> predictions = model.predict(inputs.features());
             List<String> classes = model.info().classNames();
             for (int i = 0; i < predictions.size(); i++) {

@@ -23,7 +23,8 @@ public final class CsvLoader {
 
     private CsvLoader() {}
 
-    static Dataset load(Path file, Table table, DataRequest request) throws DataLoadException {
+    /** {@code readNotes} are what reading the file noted; they follow the note on the label column. */
+    static Dataset load(Path file, Table table, List<String> readNotes, DataRequest request) throws DataLoadException {
         LabelChoice choice = LabelChoice.of(file, table.columnNames(), request.labelColumn(), null);
         String label = choice.column();
         List<String> featureNames = new ArrayList<>(table.columnNames());
@@ -33,6 +34,7 @@ public final class CsvLoader {
                     + "one feature column beside it.");
         }
         List<String> notes = new ArrayList<>(List.of(choice.note()));
+        notes.addAll(readNotes);
         List<Integer> rows = TableColumns.usableRows(file, table, label, featureNames, request.missing(), notes);
         if (rows.size() < 3) {
             throw new DataLoadException(file + ": only " + rows.size() + " usable rows; LayerLab needs at least 3 "

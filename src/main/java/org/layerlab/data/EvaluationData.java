@@ -125,7 +125,7 @@ public record EvaluationData(Samples samples, Dataset dataset, String descriptio
         List<Samples> parts = new ArrayList<>();
         TableSource source = TableSource.of(request);
         for (Path file : source.files()) {
-            Table table = TableReader.read(file);
+            Table table = TableReader.read(file, notes);
             InputReader.Inputs inputs;
             if (model.preprocessing() instanceof Preprocessing.Text text) {
                 String textColumn = TextLoader.textColumn(file, table, source.textColumn());

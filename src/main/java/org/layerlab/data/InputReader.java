@@ -26,13 +26,19 @@ import tech.tablesaw.columns.Column;
 public final class InputReader {
 
     /**
-     * The prepared inputs, a short name for each (file name, "line N" or the sentence) and, where the input
-     * says it, the class each should be ({@code expected}, empty when it does not).
+     * The prepared inputs, a short name for each (file name, "line N" or the sentence), where the input says
+     * it the class each should be ({@code expected}, empty when it does not), and {@code notes} on what was
+     * read other than as written (one line each).
      */
-    public record Inputs(FeatureStore features, List<String> names, List<String> expected) {
+    public record Inputs(FeatureStore features, List<String> names, List<String> expected, List<String> notes) {
         public Inputs {
             names = List.copyOf(names);
             expected = List.copyOf(expected);
+            notes = List.copyOf(notes);
+        }
+
+        public Inputs(FeatureStore features, List<String> names, List<String> expected) {
+            this(features, names, expected, List.of());
         }
 
         public Inputs(FeatureStore features, List<String> names) {
@@ -182,7 +188,8 @@ public final class InputReader {
             throw new DataLoadException(file + ": is a folder, but this model reads a CSV file with the columns "
                     + prep.columns().stream().map(Preprocessing.Column::name).toList() + ".");
         }
-        Table table = TableReader.read(file);
+        List<String> notes = new ArrayList<>();
+        Table table = TableReader.read(file, notes);
         List<Column<?>> columns = featureColumns(file, table, prep);
         List<Integer> rows = new ArrayList<>();
         for (int row = 0; row < table.rowCount(); row++) {
@@ -194,7 +201,8 @@ public final class InputReader {
             }
             rows.add(row);
         }
-        return encodeRows(prep, columns, rows, null);
+        Inputs inputs = encodeRows(prep, columns, rows, null);
+        return new Inputs(inputs.features(), inputs.names(), inputs.expected(), notes);
     }
 
     /**

@@ -8,8 +8,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -23,24 +26,30 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 final class TableReader {
     private static final List<ColumnType> DETECTED =
             List.of(ColumnType.INTEGER, ColumnType.LONG, ColumnType.DOUBLE, ColumnType.STRING);
+    /** Cells that mean "no value". */
+    static final Set<String> MISSING = Set.of("", "NA", "N/A", "NaN", "?");
 
     private TableReader() {}
 
-    static Table read(Path file) throws DataLoadException {
+    /** Reads {@code file}; {@code notes} is told of anything read other than as written (decimal commas). */
+    static Table read(Path file, List<String> notes) throws DataLoadException {
         if (!Files.isRegularFile(file)) {
             throw new DataLoadException(file + ": no such file; check the path.");
         }
         char separator = separatorOf(file);
         boolean tabs = separator == '\t';
-        checkRows(file, separator, tabs);
+        DecimalCommaColumns commas = checkRows(file, separator, tabs);
         try (Reader reader = open(file)) {
             CsvReadOptions.Builder options = CsvReadOptions.builder(reader)
                     .separator(separator)
                     .header(true)
                     .columnTypesToDetect(DETECTED)
                     .maxCharsPerColumn(100_000)
-                    .missingValueIndicator("", "NA", "N/A", "NaN", "?")
+                    .missingValueIndicator(MISSING.toArray(String[]::new))
                     .sample(false);
+            // Decimal-comma columns are read as text, so that Tablesaw cannot take 14,23 for 1423.
+            options.columnTypesPartial(
+                    name -> commas.names().contains(name.strip()) ? Optional.of(ColumnType.STRING) : Optional.empty());
             if (tabs) {
                 // Tab-separated text files are written without quoting; a quote is part of a sentence.
                 options.quoteChar('\u0000');
@@ -48,6 +57,10 @@ final class TableReader {
             Table table = Table.read().usingOptions(options);
             if (table.rowCount() == 0) {
                 throw new DataLoadException(file + ": has a header but no data rows; add rows below the header.");
+            }
+            if (!commas.names().isEmpty()) {
+                DecimalCommas.convert(file, table, commas.names());
+                notes.add(commas.note());
             }
             return table;
         } catch (IOException e) {
@@ -60,14 +73,25 @@ final class TableReader {
         }
     }
 
-    /** Every line must have as many cells as the header; a quoted cell may hold the separator. */
-    private static void checkRows(Path file, char separator, boolean ignoreQuotes) throws DataLoadException {
+    /** The decimal-comma columns of a semicolon-separated file (by header name) and the note that says so. */
+    private record DecimalCommaColumns(List<String> names, String note) {}
+
+    /**
+     * Every line must have as many cells as the header; a quoted cell may hold the separator. In a
+     * semicolon-separated file the cells are also looked at for decimal commas.
+     */
+    private static DecimalCommaColumns checkRows(Path file, char separator, boolean ignoreQuotes)
+            throws DataLoadException {
         try (BufferedReader lines = new BufferedReader(open(file))) {
             String header = lines.readLine();
             if (header == null || header.isBlank()) {
                 throw new DataLoadException(file + ": is empty; a CSV file needs a header row and data rows.");
             }
-            int expected = cells(header, separator, ignoreQuotes);
+            List<String> names = cells(header, separator, ignoreQuotes).stream()
+                    .map(String::strip)
+                    .toList();
+            DecimalCommas commas = separator == ';' ? new DecimalCommas(file, names) : null;
+            int expected = names.size();
             String line;
             int number = 1;
             while ((line = lines.readLine()) != null) {
@@ -75,29 +99,43 @@ final class TableReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                int found = cells(line, separator, ignoreQuotes);
-                if (found != expected) {
-                    throw new DataLoadException(file + " line " + number + ": has " + found + " cells but the header "
-                            + "has " + expected + "; fix or remove that line.");
+                List<String> cells = cells(line, separator, ignoreQuotes);
+                if (cells.size() != expected) {
+                    throw new DataLoadException(file + " line " + number + ": has " + cells.size() + " cells but the "
+                            + "header has " + expected + "; fix or remove that line.");
+                }
+                if (commas != null) {
+                    commas.add(cells, number);
                 }
             }
+            if (commas == null) {
+                return new DecimalCommaColumns(List.of(), "");
+            }
+            List<Integer> columns = commas.columns();
+            return new DecimalCommaColumns(columns.stream().map(names::get).toList(), commas.note(columns));
         } catch (IOException e) {
             throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
     }
 
-    private static int cells(String line, char separator, boolean ignoreQuotes) {
-        int count = 1;
+    /** The cells of a line, without the quotes around them. */
+    private static List<String> cells(String line, char separator, boolean ignoreQuotes) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == '"' && !ignoreQuotes) {
                 quoted = !quoted;
             } else if (c == separator && !quoted) {
-                count++;
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
             }
         }
-        return count;
+        cells.add(cell.toString());
+        return cells;
     }
 
     private static char separatorOf(Path file) throws DataLoadException {

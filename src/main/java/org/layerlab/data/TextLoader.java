@@ -27,18 +27,22 @@ public final class TextLoader {
 
     /** Loads {@code file}; when {@code testFile} is given it is the test set and no test rows are held out. */
     public static Dataset load(Path file, Path testFile, DataRequest request) throws DataLoadException {
-        return load(file, TableReader.read(file), testFile, request);
+        List<String> readNotes = new ArrayList<>();
+        return load(file, TableReader.read(file, readNotes), readNotes, testFile, request);
     }
 
-    static Dataset load(Path file, Table table, Path testFile, DataRequest request) throws DataLoadException {
+    /** {@code readNotes} are what reading the file noted; they follow the note on the label column. */
+    static Dataset load(Path file, Table table, List<String> readNotes, Path testFile, DataRequest request)
+            throws DataLoadException {
         String textColumn = textColumn(file, table, request.textColumn());
         LabelChoice choice = LabelChoice.of(file, table.columnNames(), request.labelColumn(), textColumn);
         String label = choice.column();
         List<String> notes = new ArrayList<>(List.of(choice.note()));
+        notes.addAll(readNotes);
         List<Integer> rows =
                 TableColumns.usableRows(file, table, label, List.of(textColumn), MissingValues.DROP, notes);
         List<String> classNames = TableColumns.classNames(table.column(label), rows);
-        Table testTable = testFile == null ? null : TableReader.read(testFile);
+        Table testTable = testFile == null ? null : TableReader.read(testFile, notes);
         int[][] parts = request.split().assign(rows.size(), testTable == null);
         List<List<String>> trainWords = new ArrayList<>();
         for (int position : parts[0]) {
