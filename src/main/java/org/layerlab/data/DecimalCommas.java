@@ -23,7 +23,7 @@ final class DecimalCommas {
     private record Cell(String text, int line) {
         @Override
         public String toString() {
-            return "'" + text + "' on line " + line;
+            return "'" + TextFiles.excerpt(text) + "' on line " + line;
         }
     }
 
@@ -90,7 +90,8 @@ final class DecimalCommas {
             } else if (column.numbers >= 0.8 * column.present) {
                 Cell word = column.firstWord;
                 throw new DataLoadException(file + " line " + word.line() + ", column '" + names.get(c) + "': '"
-                        + word.text() + "' is not a number, but the column holds numbers with decimal commas ("
+                        + TextFiles.excerpt(word.text())
+                        + "' is not a number, but the column holds numbers with decimal commas ("
                         + column.firstComma + "); fix the value or remove the row.");
             }
             // Otherwise a text column in which a few cells happen to look like 3,5: it stays text.

@@ -127,7 +127,8 @@ final class TableColumns {
         }
         if (present > 0 && firstBad >= 0 && numbers >= 0.8 * present) {
             throw new DataLoadException(file + " line " + (firstBad + 2) + ", column '" + column.name() + "': '"
-                    + column.getString(firstBad) + "' is not a number, but the column holds numbers; fix the value "
+                    + TextFiles.excerpt(column.getString(firstBad))
+                    + "' is not a number, but the column holds numbers; fix the value "
                     + "or remove the row.");
         }
     }

@@ -2,10 +2,7 @@ package org.layerlab.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -36,10 +32,11 @@ final class TableReader {
         if (!Files.isRegularFile(file)) {
             throw new DataLoadException(file + ": no such file; check the path.");
         }
+        refuseBinary(file);
         char separator = separatorOf(file);
         boolean tabs = separator == '\t';
         DecimalCommaColumns commas = checkRows(file, separator, tabs);
-        try (Reader reader = open(file)) {
+        try (Reader reader = TextFiles.open(file)) {
             CsvReadOptions.Builder options = CsvReadOptions.builder(reader)
                     .separator(separator)
                     .header(true)
@@ -67,7 +64,7 @@ final class TableReader {
             throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
         } catch (RuntimeException e) {
             throw new DataLoadException(
-                    file + ": is not a readable CSV file (" + firstLine(e.getMessage())
+                    file + ": is not a readable CSV file (" + TextFiles.excerpt(firstLine(e.getMessage()))
                             + "); check that it is comma- or tab-separated text with a header row.",
                     e);
         }
@@ -82,7 +79,7 @@ final class TableReader {
      */
     private static DecimalCommaColumns checkRows(Path file, char separator, boolean ignoreQuotes)
             throws DataLoadException {
-        try (BufferedReader lines = new BufferedReader(open(file))) {
+        try (BufferedReader lines = new BufferedReader(TextFiles.open(file))) {
             String header = lines.readLine();
             if (header == null || header.isBlank()) {
                 throw new DataLoadException(file + ": is empty; a CSV file needs a header row and data rows.");
@@ -143,7 +140,7 @@ final class TableReader {
         if (name.endsWith(".tsv") || name.endsWith(".tsv.gz")) {
             return '\t';
         }
-        try (BufferedReader lines = new BufferedReader(open(file))) {
+        try (BufferedReader lines = new BufferedReader(TextFiles.open(file))) {
             String header = lines.readLine();
             if (header == null) {
                 return ',';
@@ -160,12 +157,15 @@ final class TableReader {
         }
     }
 
-    private static Reader open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+    private static void refuseBinary(Path file) throws DataLoadException {
+        try {
+            if (TextFiles.looksBinary(file)) {
+                throw new DataLoadException(file + ": is not a text table (it looks like a binary file, such as an "
+                        + "image); give a CSV or TSV file with a header row.");
+            }
+        } catch (IOException e) {
+            throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     private static String firstLine(String message) {

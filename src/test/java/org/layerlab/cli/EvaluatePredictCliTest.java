@@ -314,7 +314,21 @@ class EvaluatePredictCliTest {
         Files.writeString(gap, "x,h\n1,2\n3,\n");
         assertOneLineError(
                 run("predict", "--model", model.toString(), "--input", gap.toString(), "--format", "json"),
-                "gap.csv line 3, column 'h': has no value; fill it in or remove the line.");
+                "gap.csv line 3, column 'h': has no value; fill it in, remove the line or let it be filled as in "
+                        + "training (--fill-missing).");
+        Run filled = run("predict", "--model", model.toString(), "--input", gap.toString(), "--fill-missing");
+        assertEquals(0, filled.status(), filled.err());
+        assertEquals(2, filled.out().lines().count(), filled.out());
+        assertEquals(
+                List.of("Filled 1 empty cell of gap.csv as training did: numbers with the training mean, text with no "
+                        + "category."),
+                filled.err().lines().toList());
+
+        Path picture = folder.resolve("a.png");
+        TestImages.write(picture, Color.RED, 8);
+        assertOneLineError(
+                run("predict", "--model", model.toString(), "--input", picture.toString()),
+                "a.png: is not text; this model reads table rows (CSV); give a CSV with the columns x, h.");
 
         Path heldOut = folder.resolve("more-sides.csv");
         Files.writeString(heldOut, "side,h,x\nright,0.2,5.1\nright,-0.4,4.2\nright,1,6\n");
@@ -323,6 +337,28 @@ class EvaluatePredictCliTest {
         assertTrue(evaluate.out().startsWith("Measured on all 3 samples of more-sides.csv."), evaluate.out());
         assertTrue(
                 evaluate.out().contains("Accuracy: 1.0000"), "prepared with the model's statistics: " + evaluate.out());
+    }
+
+    @Test
+    void convertedImagesAreReportedOnceOnTheErrorStream() throws Exception {
+        Path mixed = folder.resolve("mixed");
+        java.awt.image.BufferedImage grey =
+                new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        Files.createDirectories(mixed);
+        for (int i = 0; i < 2; i++) {
+            javax.imageio.ImageIO.write(
+                    grey, "png", mixed.resolve("grey" + i + ".png").toFile());
+        }
+        TestImages.write(mixed.resolve("big.png"), Color.RED, 30);
+        Run predict =
+                run("predict", "--model", colourModel.toString(), "--input", mixed.toString(), "--format", "json");
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals(3, predict.out().lines().count(), "JSON lines only on the output: " + predict.out());
+        assertEquals(
+                List.of(
+                        "2 grey images converted to colour, as the model was trained on colour images.",
+                        "1 image resized to 8×8, as the model was trained on 8×8 images."),
+                predict.err().lines().toList());
     }
 
     @Test
