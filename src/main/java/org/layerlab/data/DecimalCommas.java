@@ -10,14 +10,18 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Semicolon-separated tables from European spreadsheets write decimals with a comma: 14,23. Tablesaw takes
- * that comma for a thousands separator and reads 1423, so such columns are found while the file is checked
- * line by line, read as text and converted afterwards. A column that mixes decimal commas with decimal
- * points or words cannot be read safely and is refused with the lines to look at.
+ * Tables from European spreadsheets write decimals with a comma: 14,23. Tablesaw takes that comma for a
+ * thousands separator and reads 1423, so such columns are found while the file is checked line by line,
+ * read as text and converted afterwards. In a semicolon-separated file every digits,digits cell is a
+ * decimal; in a comma- or tab-separated file only cells that cannot be thousands (14,23 but not 1,234)
+ * make a column decimal, and a column of thousands alone is read as thousands with a note. A column that
+ * mixes decimal commas with decimal points or words cannot be read safely and is refused with the lines to
+ * look at.
  */
 final class DecimalCommas {
     private static final Pattern COMMA_DECIMAL = Pattern.compile("-?\\d+,\\d+");
     private static final Pattern WHOLE = Pattern.compile("-?\\d+");
+    private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}(,\\d{3})+");
 
     /** A cell and the line of the file it is on. */
     private record Cell(String text, int line) {
@@ -30,6 +34,7 @@ final class DecimalCommas {
     /** What one column's cells look like so far: how many of each kind, and the first of each. */
     private static final class ColumnCells {
         int commas;
+        boolean onlyThousands = true;
         int numbers;
         int present;
         Cell firstComma;
@@ -39,11 +44,15 @@ final class DecimalCommas {
 
     private final Path file;
     private final List<String> names;
+    private final boolean semicolons;
     private final List<ColumnCells> columns = new ArrayList<>();
+    private final List<String> thousands = new ArrayList<>();
 
-    DecimalCommas(Path file, List<String> header) {
+    /** {@code semicolons}: the file is separated by semicolons, so a comma in a number is a decimal mark. */
+    DecimalCommas(Path file, List<String> header, boolean semicolons) {
         this.file = file;
         this.names = header;
+        this.semicolons = semicolons;
         header.forEach(name -> columns.add(new ColumnCells()));
     }
 
@@ -58,6 +67,7 @@ final class DecimalCommas {
             Cell where = new Cell(cell, line);
             if (COMMA_DECIMAL.matcher(cell).matches()) {
                 column.commas++;
+                column.onlyThousands &= THOUSANDS.matcher(cell).matches();
                 column.numbers++;
                 column.firstComma = column.firstComma == null ? where : column.firstComma;
             } else if (WHOLE.matcher(cell).matches()) {
@@ -77,6 +87,10 @@ final class DecimalCommas {
         for (int c = 0; c < columns.size(); c++) {
             ColumnCells column = columns.get(c);
             if (column.commas == 0) {
+                continue;
+            }
+            if (!semicolons && column.onlyThousands) {
+                thousands.add(names.get(c));
                 continue;
             }
             String where = file + ", column '" + names.get(c) + "': ";
@@ -99,11 +113,22 @@ final class DecimalCommas {
         return found;
     }
 
-    /** The note that tells the student which columns were converted. */
-    String note(List<Integer> converted) {
-        List<String> columnNames = converted.stream().map(names::get).toList();
-        return file.getFileName() + ": read decimal commas as decimal points (14,23 as 14.23) in "
-                + (converted.size() == 1 ? "column " : "columns ") + String.join(", ", columnNames) + ".";
+    /** The notes that tell the student which columns were converted and which read as thousands. */
+    List<String> notes(List<Integer> converted) {
+        List<String> notes = new ArrayList<>();
+        if (!converted.isEmpty()) {
+            notes.add(file.getFileName() + ": read decimal commas as decimal points (14,23 as 14.23) in "
+                    + columnList(converted.stream().map(names::get).toList()) + ".");
+        }
+        if (!thousands.isEmpty()) {
+            notes.add(file.getFileName() + ": read commas as thousands separators (1,234 as 1234) in "
+                    + columnList(thousands) + "; if they are decimal marks, save the file with decimal points.");
+        }
+        return notes;
+    }
+
+    private static String columnList(List<String> columnNames) {
+        return (columnNames.size() == 1 ? "column " : "columns ") + String.join(", ", columnNames);
     }
 
     /** Replaces the named text columns of {@code table} by the numbers they hold. */

@@ -55,10 +55,8 @@ final class TableReader {
             if (table.rowCount() == 0) {
                 throw new DataLoadException(file + ": has a header but no data rows; add rows below the header.");
             }
-            if (!commas.names().isEmpty()) {
-                DecimalCommas.convert(file, table, commas.names());
-                notes.add(commas.note());
-            }
+            DecimalCommas.convert(file, table, commas.names());
+            notes.addAll(commas.notes());
             return table;
         } catch (IOException e) {
             throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
@@ -70,12 +68,12 @@ final class TableReader {
         }
     }
 
-    /** The decimal-comma columns of a semicolon-separated file (by header name) and the note that says so. */
-    private record DecimalCommaColumns(List<String> names, String note) {}
+    /** The decimal-comma columns of a file (by header name) and the notes on how commas were read. */
+    private record DecimalCommaColumns(List<String> names, List<String> notes) {}
 
     /**
-     * Every line must have as many cells as the header; a quoted cell may hold the separator. In a
-     * semicolon-separated file the cells are also looked at for decimal commas.
+     * Every line must have as many cells as the header; a quoted cell may hold the separator. The cells are
+     * also looked at for decimal commas.
      */
     private static DecimalCommaColumns checkRows(Path file, char separator, boolean ignoreQuotes)
             throws DataLoadException {
@@ -87,7 +85,7 @@ final class TableReader {
             List<String> names = cells(header, separator, ignoreQuotes).stream()
                     .map(String::strip)
                     .toList();
-            DecimalCommas commas = separator == ';' ? new DecimalCommas(file, names) : null;
+            DecimalCommas commas = new DecimalCommas(file, names, separator == ';');
             int expected = names.size();
             String line;
             int number = 1;
@@ -101,15 +99,10 @@ final class TableReader {
                     throw new DataLoadException(file + " line " + number + ": has " + cells.size() + " cells but the "
                             + "header has " + expected + "; fix or remove that line.");
                 }
-                if (commas != null) {
-                    commas.add(cells, number);
-                }
-            }
-            if (commas == null) {
-                return new DecimalCommaColumns(List.of(), "");
+                commas.add(cells, number);
             }
             List<Integer> columns = commas.columns();
-            return new DecimalCommaColumns(columns.stream().map(names::get).toList(), commas.note(columns));
+            return new DecimalCommaColumns(columns.stream().map(names::get).toList(), commas.notes(columns));
         } catch (IOException e) {
             throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }

@@ -95,4 +95,38 @@ class DecimalCommaTest {
                 data.notes().stream().noneMatch(n -> n.contains("decimal commas")),
                 data.notes().toString());
     }
+
+    @Test
+    void decimalCommasInQuotedOrTabSeparatedCellsAreDecimalsToo() throws Exception {
+        String semicolons = wine("");
+        Path quoted = file(
+                "quoted.csv", semicolons.replaceAll("(\\d+,\\d+)", "\"$1\"").replace(';', ','));
+        Path tabs = file("tabs.tsv", semicolons.replace(';', '\t'));
+        for (Path file : new Path[] {quoted, tabs}) {
+            Dataset data = load(file);
+            Preprocessing.Column alcohol =
+                    ((Preprocessing.Tabular) data.preprocessing()).columns().get(0);
+            assertTrue(alcohol.mean() > 10 && alcohol.mean() < 15, file + ": " + alcohol.mean());
+            assertTrue(
+                    data.notes().stream()
+                            .anyMatch(n -> n.endsWith("decimal points (14,23 as 14.23) in column alcohol.")),
+                    data.notes().toString());
+        }
+    }
+
+    @Test
+    void commasThatCanOnlyBeThousandsOutsideSemicolonFilesAreReadAsThousandsAndNoted() throws Exception {
+        Path file = file(
+                "prices.csv",
+                wine("").replace(";", ",").replace("14,23", "\"1,423\"").replace("13,2", "900"));
+        Dataset data = load(file);
+        Preprocessing.Column alcohol =
+                ((Preprocessing.Tabular) data.preprocessing()).columns().get(0);
+        assertTrue(alcohol.mean() > 900 && alcohol.mean() < 1423, "" + alcohol.mean());
+        assertTrue(
+                data.notes()
+                        .contains("prices.csv: read commas as thousands separators (1,234 as 1234) in column alcohol; "
+                                + "if they are decimal marks, save the file with decimal points."),
+                data.notes().toString());
+    }
 }
