@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.layerlab.core.data.Dataset;
 import org.layerlab.core.data.Preprocessing;
+import org.layerlab.core.data.Split;
 import org.layerlab.data.TablePreview;
 
 /** What 'inspect' prints about loaded data: the Data tab's summary, columns, classes, split and notes. */
@@ -25,24 +26,35 @@ final class DataReport {
         printClasses(data);
         out.printf(
                 Locale.ROOT,
-                "Split: %,d training / %,d validation / %,d test (validation %s, test %s, seed %d)%n",
+                "Split: %,d training / %,d validation / %,d test (%s)%n",
                 data.train().count(),
                 data.validation().count(),
                 data.test().count(),
-                data.split().validationFraction(),
-                data.split().testFraction(),
-                data.split().seed());
+                splitSettings(data));
         if (!data.notes().isEmpty()) {
             out.println("Notes:");
             data.notes().forEach(note -> out.println("  " + note));
         }
     }
 
+    /**
+     * The fractions and seed behind the split. Data that comes with its own test set (MNIST's t10k, a test
+     * folder) has a test part of another size than the test fraction would give.
+     */
+    private static String splitSettings(Dataset data) {
+        Split split = data.split();
+        boolean ownTest = data.test().count() != Math.round(data.totalCount() * split.testFraction());
+        return String.format(
+                Locale.ROOT,
+                "validation %s, %s, seed %d",
+                split.validationFraction(),
+                ownTest ? "the test set came with the data" : "test " + split.testFraction(),
+                split.seed());
+    }
+
     private static String format(Dataset data, TablePreview preview) {
         String samples = String.format(Locale.ROOT, "%,d samples", data.totalCount());
-        String rows = preview == null || preview.rowCount() == data.totalCount()
-                ? String.format(Locale.ROOT, "%,d rows", data.totalCount())
-                : String.format(Locale.ROOT, "%,d rows, %,d of them usable", preview.rowCount(), data.totalCount());
+        String rows = preview == null ? samples : rows(preview.rowCount(), data.totalCount());
         return switch (data.kind()) {
             case TABULAR ->
                 String.format(
@@ -56,6 +68,15 @@ final class DataReport {
                         Locale.ROOT, "text table, %s; each sentence becomes %d token ids", rows, data.inputShape()[0]);
             case IMAGE -> imageFormat(data, samples);
         };
+    }
+
+    /** The file's rows, and the samples made of them when rows were left out or a test file was added. */
+    private static String rows(int rows, int samples) {
+        String text = String.format(Locale.ROOT, "%,d rows", rows);
+        if (samples < rows) {
+            return text + String.format(Locale.ROOT, ", %,d of them usable", samples);
+        }
+        return samples > rows ? text + String.format(Locale.ROOT, " (%,d samples with the test file)", samples) : text;
     }
 
     private static String imageFormat(Dataset data, String samples) {

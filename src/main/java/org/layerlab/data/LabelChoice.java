@@ -10,7 +10,7 @@ import java.util.Locale;
  * line and the Data tab choose alike: the column asked for; else a column named label, class, target or y
  * (any case); else the last column (passing over the column of sentences in a text table).
  */
-public record LabelChoice(String column, String note) {
+record LabelChoice(String column, String note) {
     private static final List<String> LABEL_NAMES = List.of("label", "class", "target", "y");
     private static final String CHANGE = "choose another with --label or the Data tab's label column";
 

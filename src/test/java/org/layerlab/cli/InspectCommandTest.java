@@ -85,6 +85,18 @@ class InspectCommandTest {
     }
 
     @Test
+    void aGivenTestFileIsNamedAsSuchInsteadOfATestFraction() {
+        List<String> out = lines(run("inspect", "--data", "sample:sentiment"));
+        assertEquals(
+                "Format: text table, 8,455 rows (10,568 samples with the test file); each sentence becomes 34 token ids",
+                out.get(1));
+        assertTrue(
+                out.contains("Split: 7,609 training / 846 validation / 2,113 test (validation 0.1, the test set came "
+                        + "with the data, seed 42)"),
+                out.toString());
+    }
+
+    @Test
     void imagesShowCountShapeAndClasses() throws Exception {
         Path images = folder.resolve("colours");
         for (int i = 0; i < 3; i++) {
