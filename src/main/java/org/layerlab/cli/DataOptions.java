@@ -6,7 +6,7 @@ import org.layerlab.data.DataRequest;
 import org.layerlab.data.MissingValues;
 import picocli.CommandLine.Option;
 
-/** The options that say which data to load and how; shared by train and evaluate. */
+/** The options that say which data to load and how; shared by train, evaluate and inspect. */
 final class DataOptions {
     @Option(
             names = "--data",
@@ -16,7 +16,11 @@ final class DataOptions {
                     + "(see 'layerlab samples').")
     String source;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "The label column of a table (default: last).")
+    @Option(
+            names = "--label",
+            paramLabel = "COLUMN",
+            description = "The label column of a table (default: a column named label, class, target or y, else the "
+                    + "last column).")
     String label;
 
     @Option(names = "--text-column", paramLabel = "COLUMN", description = "The column of sentences in a text table.")

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "A machine-learning workbench for students: train, evaluate and try neural networks.",
         subcommands = {
             TrainCommand.class,
+            InspectCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
             ExportCommand.class,

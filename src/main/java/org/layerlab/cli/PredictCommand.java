@@ -10,6 +10,7 @@ import org.layerlab.core.training.Prediction;
 import org.layerlab.core.training.TrainedModel;
 import org.layerlab.data.DataLoadException;
 import org.layerlab.data.InputReader;
+import org.layerlab.data.MissingValues;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.files.FileFormatException;
 import org.layerlab.files.ModelBundle;
@@ -51,6 +52,12 @@ final class PredictCommand implements Callable<Integer> {
                     + "every class's probability) (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(
+            names = "--fill-missing",
+            description = "Fill empty table cells as training filled them (numbers with the training mean, text "
+                    + "with no category) instead of refusing the row.")
+    boolean fillMissing;
+
     @Spec
     CommandSpec spec;
 
@@ -58,7 +65,10 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws DataLoadException, FileFormatException {
         PrintWriter out = spec.commandLine().getOut();
         try (TrainedModel model = ModelBundle.load(modelFolder, new DjlTrainingEngine())) {
-            InputReader.Inputs inputs = InputReader.read(input, model.info().preprocessing());
+            InputReader.Inputs inputs = InputReader.read(
+                    input, model.info().preprocessing(), fillMissing ? MissingValues.FILL : MissingValues.DROP);
+            // Notes go to the error stream so that JSON output stays JSON.
+            inputs.notes().forEach(spec.commandLine().getErr()::println);
             List<Prediction> predictions = model.predict(inputs.features());
             List<String> classes = model.info().classNames();
             for (int i = 0; i < predictions.size(); i++) {

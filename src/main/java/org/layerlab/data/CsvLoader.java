@@ -23,15 +23,18 @@ public final class CsvLoader {
 
     private CsvLoader() {}
 
-    static Dataset load(Path file, Table table, DataRequest request) throws DataLoadException {
-        String label = TableColumns.labelColumn(file, table, request.labelColumn());
+    /** {@code readNotes} are what reading the file noted; they follow the note on the label column. */
+    static Dataset load(Path file, Table table, List<String> readNotes, DataRequest request) throws DataLoadException {
+        LabelChoice choice = LabelChoice.of(file, table.columnNames(), request.labelColumn(), null);
+        String label = choice.column();
         List<String> featureNames = new ArrayList<>(table.columnNames());
         featureNames.remove(label);
         if (featureNames.isEmpty()) {
             throw new DataLoadException(file + ": has only the label column '" + label + "'; a table needs at least "
                     + "one feature column beside it.");
         }
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(List.of(choice.note()));
+        notes.addAll(readNotes);
         List<Integer> rows = TableColumns.usableRows(file, table, label, featureNames, request.missing(), notes);
         if (rows.size() < 3) {
             throw new DataLoadException(file + ": only " + rows.size() + " usable rows; LayerLab needs at least 3 "

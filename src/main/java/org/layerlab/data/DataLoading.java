@@ -3,6 +3,8 @@ package org.layerlab.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.layerlab.core.data.Dataset;
@@ -35,9 +37,12 @@ public final class DataLoading {
                 return ImageFolderLoader.load(path, request);
             }
             // A table is read once, both to tell sentences from measurements and to load it.
-            Table table = TableReader.read(path);
+            List<String> readNotes = new ArrayList<>();
+            Table table = TableReader.read(path, readNotes);
             boolean text = format == DataFormat.TEXT || (format == DataFormat.AUTO && TextSniffer.looksLikeText(table));
-            return text ? TextLoader.load(path, table, null, request) : CsvLoader.load(path, table, request);
+            return text
+                    ? TextLoader.load(path, table, readNotes, null, request)
+                    : CsvLoader.load(path, table, readNotes, request);
         } catch (OutOfMemoryError e) {
             throw new DataLoadException(path + ": is too large for the memory LayerLab may use; use a smaller "
                     + "dataset or start LayerLab with a larger -Xmx.");

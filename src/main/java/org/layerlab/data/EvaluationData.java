@@ -125,17 +125,17 @@ public record EvaluationData(Samples samples, Dataset dataset, String descriptio
         List<Samples> parts = new ArrayList<>();
         TableSource source = TableSource.of(request);
         for (Path file : source.files()) {
-            Table table = TableReader.read(file);
+            Table table = TableReader.read(file, notes);
             InputReader.Inputs inputs;
             if (model.preprocessing() instanceof Preprocessing.Text text) {
                 String textColumn = TextLoader.textColumn(file, table, source.textColumn());
-                String label = source.labelColumn() != null
-                        ? TableColumns.labelColumn(file, table, source.labelColumn())
-                        : TableSource.guessTextLabel(table, textColumn);
+                String label = LabelChoice.of(file, table.columnNames(), source.labelColumn(), textColumn)
+                        .column();
                 inputs = InputReader.labelledSentences(file, table, text, textColumn, label, notes);
             } else {
                 Preprocessing.Tabular tabular = (Preprocessing.Tabular) model.preprocessing();
-                String label = TableColumns.labelColumn(file, table, source.labelColumn());
+                String label = LabelChoice.of(file, table.columnNames(), source.labelColumn(), null)
+                        .column();
                 inputs = InputReader.labelledRows(file, table, tabular, label, request.missing(), notes);
             }
             parts.add(new Samples(inputs.features(), ClassMapping.indices(file, model, inputs.expected())));
@@ -283,18 +283,6 @@ public record EvaluationData(Samples samples, Dataset dataset, String descriptio
                     files,
                     Optional.ofNullable(request.labelColumn()).orElse(sample.labelColumn()),
                     Optional.ofNullable(request.textColumn()).orElse(sample.textColumn()));
-        }
-
-        /** The label column TextLoader picks when none is named (its guessLabel is private to it). */
-        static String guessTextLabel(Table table, String textColumn) {
-            for (String name : table.columnNames()) {
-                if (List.of("label", "class", "sentiment", "target", "y").contains(name.toLowerCase(Locale.ROOT))) {
-                    return name;
-                }
-            }
-            List<String> names = new ArrayList<>(table.columnNames());
-            names.remove(textColumn);
-            return names.get(names.size() - 1);
         }
     }
 }

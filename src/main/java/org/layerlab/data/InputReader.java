@@ -1,7 +1,7 @@
 package org.layerlab.data;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +26,19 @@ import tech.tablesaw.columns.Column;
 public final class InputReader {
 
     /**
-     * The prepared inputs, a short name for each (file name, "line N" or the sentence) and, where the input
-     * says it, the class each should be ({@code expected}, empty when it does not).
+     * The prepared inputs, a short name for each (file name, "line N" or the sentence), where the input says
+     * it the class each should be ({@code expected}, empty when it does not), and {@code notes} on what was
+     * read other than as written (one line each).
      */
-    public record Inputs(FeatureStore features, List<String> names, List<String> expected) {
+    public record Inputs(FeatureStore features, List<String> names, List<String> expected, List<String> notes) {
         public Inputs {
             names = List.copyOf(names);
             expected = List.copyOf(expected);
+            notes = List.copyOf(notes);
+        }
+
+        public Inputs(FeatureStore features, List<String> names, List<String> expected) {
+            this(features, names, expected, List.of());
         }
 
         public Inputs(FeatureStore features, List<String> names) {
@@ -46,7 +52,16 @@ public final class InputReader {
 
     private InputReader() {}
 
+    /** Reads {@code file}; a table row with an empty cell is refused. */
     public static Inputs read(Path file, Preprocessing preprocessing) throws DataLoadException {
+        return read(file, preprocessing, MissingValues.DROP);
+    }
+
+    /**
+     * Reads {@code file}; with {@link MissingValues#FILL} the empty cells of table rows are filled as
+     * training filled them (the training mean, or no category), otherwise such a row is refused.
+     */
+    public static Inputs read(Path file, Preprocessing preprocessing, MissingValues missing) throws DataLoadException {
         if (!Files.exists(file)) {
             throw new DataLoadException(file + ": no such file or folder; check the path.");
         }
@@ -56,7 +71,7 @@ public final class InputReader {
         if (preprocessing instanceof Preprocessing.Text text) {
             return sentences(file, text);
         }
-        return rows(file, (Preprocessing.Tabular) preprocessing);
+        return rows(file, (Preprocessing.Tabular) preprocessing, missing);
     }
 
     private static Inputs images(Path file, Preprocessing.Image image) throws DataLoadException {
@@ -89,11 +104,13 @@ public final class InputReader {
         }
         int size = image.channels() * image.height() * image.width();
         byte[] pixels = new byte[files.size() * size];
+        ImageConversions conversions = new ImageConversions(image);
         for (int i = 0; i < files.size(); i++) {
-            ImageFiles.toBytes(
-                    ImageFiles.read(files.get(i)), image.channels(), image.height(), image.width(), pixels, i * size);
+            BufferedImage read = ImageFiles.read(files.get(i));
+            conversions.count(read);
+            ImageFiles.toBytes(read, image.channels(), image.height(), image.width(), pixels, i * size);
         }
-        return new Inputs(new ByteFeatures(pixels, size), names, expected);
+        return new Inputs(new ByteFeatures(pixels, size), names, expected, conversions.notes());
     }
 
     /** The image files of a folder in file-name order; other and hidden files are passed over. */
@@ -129,11 +146,10 @@ public final class InputReader {
             throw new DataLoadException(
                     file + ": is a folder, but this model reads a text file with one sentence " + "per line.");
         }
+        refuseBinary(file, "text; give a UTF-8 text file with one sentence per line");
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.isBlank())
-                    .toList();
+            lines = TextFiles.lines(file).stream().filter(l -> !l.isBlank()).toList();
         } catch (IOException e) {
             throw new DataLoadException(file + ": cannot be read as UTF-8 text (" + e.getMessage() + ").", e);
         }
@@ -177,24 +193,53 @@ public final class InputReader {
         return new Inputs(new TokenFeatures(tokens, length), names, expected);
     }
 
-    private static Inputs rows(Path file, Preprocessing.Tabular prep) throws DataLoadException {
+    private static Inputs rows(Path file, Preprocessing.Tabular prep, MissingValues missing) throws DataLoadException {
         if (Files.isDirectory(file)) {
             throw new DataLoadException(file + ": is a folder, but this model reads a CSV file with the columns "
                     + prep.columns().stream().map(Preprocessing.Column::name).toList() + ".");
         }
-        Table table = TableReader.read(file);
+        refuseBinary(file, "table rows (CSV); give a CSV with the columns " + columnList(prep));
+        List<String> notes = new ArrayList<>();
+        Table table = TableReader.read(file, notes);
         List<Column<?>> columns = featureColumns(file, table, prep);
         List<Integer> rows = new ArrayList<>();
+        int filled = 0;
         for (int row = 0; row < table.rowCount(); row++) {
             for (Column<?> column : columns) {
-                if (column.isMissing(row)) {
+                if (column.isMissing(row) && missing == MissingValues.DROP) {
                     throw new DataLoadException(file + " line " + (row + 2) + ", column '" + column.name()
-                            + "': has no value; fill it in or remove the line.");
+                            + "': has no value; fill it in, remove the line or let it be filled as in training "
+                            + "(--fill-missing).");
                 }
+                filled += column.isMissing(row) ? 1 : 0;
             }
             rows.add(row);
         }
-        return encodeRows(prep, columns, rows, null);
+        if (filled > 0) {
+            notes.add("Filled " + filled + (filled == 1 ? " empty cell" : " empty cells") + " of " + file.getFileName()
+                    + " as training did: numbers with the training mean, text with no category.");
+        }
+        Inputs inputs = encodeRows(prep, columns, rows, null);
+        return new Inputs(inputs.features(), inputs.names(), inputs.expected(), notes);
+    }
+
+    /** The model's columns for a message: the first eight, and how many there are in all. */
+    private static String columnList(Preprocessing.Tabular prep) {
+        List<String> names =
+                prep.columns().stream().map(Preprocessing.Column::name).toList();
+        String shown = String.join(", ", names.subList(0, Math.min(8, names.size())));
+        return names.size() > 8 ? shown + ", … (" + names.size() + " in all)" : shown;
+    }
+
+    /** A binary file (an image given to a table or text model) is refused without quoting its bytes. */
+    private static void refuseBinary(Path file, String expected) throws DataLoadException {
+        try {
+            if (TextFiles.looksBinary(file)) {
+                throw new DataLoadException(file.getFileName() + ": is not text; this model reads " + expected + ".");
+            }
+        } catch (IOException e) {
+            throw new DataLoadException(file + ": cannot be read (" + e.getMessage() + ").", e);
+        }
     }
 
     /**

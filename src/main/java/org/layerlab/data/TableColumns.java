@@ -16,14 +16,10 @@ final class TableColumns {
 
     private TableColumns() {}
 
-    /** The requested label column, or the last column when none was named. */
-    static String labelColumn(Path file, Table table, String requested) throws DataLoadException {
-        List<String> names = table.columnNames();
-        if (requested == null || requested.isBlank()) {
-            return names.get(names.size() - 1);
-        }
+    /** The column called {@code requested}, found whatever its case. */
+    static String named(Path file, List<String> names, String requested) throws DataLoadException {
         for (String name : names) {
-            if (name.equals(requested) || name.equalsIgnoreCase(requested)) {
+            if (name.equalsIgnoreCase(requested)) {
                 return name;
             }
         }
@@ -131,7 +127,8 @@ final class TableColumns {
         }
         if (present > 0 && firstBad >= 0 && numbers >= 0.8 * present) {
             throw new DataLoadException(file + " line " + (firstBad + 2) + ", column '" + column.name() + "': '"
-                    + column.getString(firstBad) + "' is not a number, but the column holds numbers; fix the value "
+                    + TextFiles.excerpt(column.getString(firstBad))
+                    + "' is not a number, but the column holds numbers; fix the value "
                     + "or remove the row.");
         }
     }

@@ -17,7 +17,8 @@ public record TablePreview(List<String> columns, List<List<String>> rows, List<C
     public record ColumnStats(String name, String type, int missing, String summary) {}
 
     public static TablePreview read(Path file, int maxRows) throws DataLoadException {
-        Table table = TableReader.read(file);
+        // What reading noted (decimal commas read as points) is in the dataset's notes, shown beside the preview.
+        Table table = TableReader.read(file, new ArrayList<>());
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < Math.min(maxRows, table.rowCount()); r++) {
             List<String> row = new ArrayList<>();

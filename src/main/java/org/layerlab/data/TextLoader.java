@@ -27,19 +27,22 @@ public final class TextLoader {
 
     /** Loads {@code file}; when {@code testFile} is given it is the test set and no test rows are held out. */
     public static Dataset load(Path file, Path testFile, DataRequest request) throws DataLoadException {
-        return load(file, TableReader.read(file), testFile, request);
+        List<String> readNotes = new ArrayList<>();
+        return load(file, TableReader.read(file, readNotes), readNotes, testFile, request);
     }
 
-    static Dataset load(Path file, Table table, Path testFile, DataRequest request) throws DataLoadException {
+    /** {@code readNotes} are what reading the file noted; they follow the note on the label column. */
+    static Dataset load(Path file, Table table, List<String> readNotes, Path testFile, DataRequest request)
+            throws DataLoadException {
         String textColumn = textColumn(file, table, request.textColumn());
-        String label = request.labelColumn() != null
-                ? TableColumns.labelColumn(file, table, request.labelColumn())
-                : guessLabel(table, textColumn);
-        List<String> notes = new ArrayList<>();
+        LabelChoice choice = LabelChoice.of(file, table.columnNames(), request.labelColumn(), textColumn);
+        String label = choice.column();
+        List<String> notes = new ArrayList<>(List.of(choice.note()));
+        notes.addAll(readNotes);
         List<Integer> rows =
                 TableColumns.usableRows(file, table, label, List.of(textColumn), MissingValues.DROP, notes);
         List<String> classNames = TableColumns.classNames(table.column(label), rows);
-        Table testTable = testFile == null ? null : TableReader.read(testFile);
+        Table testTable = testFile == null ? null : TableReader.read(testFile, notes);
         int[][] parts = request.split().assign(rows.size(), testTable == null);
         List<List<String>> trainWords = new ArrayList<>();
         for (int position : parts[0]) {
@@ -62,7 +65,7 @@ public final class TextLoader {
             test = encode(file, table, select(rows, parts[2]), textColumn, label, ids, length, classIndex);
         } else {
             String testText = textColumn(testFile, testTable, textColumn);
-            String testLabel = TableColumns.labelColumn(testFile, testTable, label);
+            String testLabel = TableColumns.named(testFile, testTable.columnNames(), label);
             List<Integer> testRows = TableColumns.usableRows(
                     testFile, testTable, testLabel, List.of(testText), MissingValues.DROP, notes);
             test = encode(testFile, testTable, testRows, testText, testLabel, ids, length, classIndex);
@@ -86,7 +89,7 @@ public final class TextLoader {
     /** The named text column, or the column whose cells are longest on average. */
     static String textColumn(Path file, Table table, String requested) throws DataLoadException {
         if (requested != null && !requested.isBlank()) {
-            return TableColumns.labelColumn(file, table, requested);
+            return TableColumns.named(file, table.columnNames(), requested);
         }
         String best = null;
         double bestLength = 0;
@@ -102,19 +105,6 @@ public final class TextLoader {
             }
         }
         return best;
-    }
-
-    /** A column called label/class/sentiment/target, else the last column that is not the text. */
-    private static String guessLabel(Table table, String textColumn) {
-        for (String name : table.columnNames()) {
-            if (List.of("label", "class", "sentiment", "target", "y")
-                    .contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                return name;
-            }
-        }
-        List<String> names = new ArrayList<>(table.columnNames());
-        names.remove(textColumn);
-        return names.get(names.size() - 1);
     }
 
     private static List<Integer> select(List<Integer> rows, int[] positions) {

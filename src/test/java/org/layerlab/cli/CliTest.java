@@ -311,6 +311,35 @@ class CliTest {
     }
 
     @Test
+    void aMeasurementTakenAsTheLabelPointsAtTheLabelOption() throws Exception {
+        StringBuilder csv = new StringBuilder("species,height,weight\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i % 3 == 0 ? "fir" : "oak")
+                    .append(',')
+                    .append(i)
+                    .append(',')
+                    .append(10 + i * 0.37)
+                    .append('\n');
+        }
+        Path data = folder.resolve("trees.csv");
+        Files.writeString(data, csv);
+        Path stack = folder.resolve("two-species.json");
+        Files.writeString(
+                stack, "{\"format\":\"layerlab-stack\",\"version\":1,\"layers\":[{\"type\":\"dense\",\"units\":2}]}");
+        assertOneLineError(
+                run(
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--stack",
+                        stack.toString(),
+                        "--out",
+                        folder.resolve("o").toString()),
+                "trees.csv: the label column 'weight' has 30 different values among 30 rows, so it looks like an id "
+                        + "or a measurement rather than classes; name the column that holds the classes with --label");
+    }
+
+    @Test
     void unwritableOutputFolderIsRefusedBeforeTraining() throws Exception {
         Path blocker = folder.resolve("file-not-folder");
         Files.writeString(blocker, "x");

@@ -283,7 +283,7 @@ class EvaluatePredictCliTest {
 
     @Test
     void tableRowsPredictAsJsonAndAnEmptyCellIsNamed() throws Exception {
-        StringBuilder csv = new StringBuilder("x,y,side\n");
+        StringBuilder csv = new StringBuilder("x,h,side\n");
         java.util.Random random = new java.util.Random(3);
         for (int i = 0; i < 40; i++) {
             boolean right = i % 2 == 1;
@@ -299,7 +299,7 @@ class EvaluatePredictCliTest {
         Path model = train(folder, data.toString(), DENSE.replace("\"units\":3", "\"units\":2"));
 
         Path rows = folder.resolve("rows.csv");
-        Files.writeString(rows, "y,x\n0.1,4.8\n-0.3,-5.2\n0,6\n");
+        Files.writeString(rows, "h,x\n0.1,4.8\n-0.3,-5.2\n0,6\n");
         List<JsonLine> lines = jsonLines(
                 run("predict", "--model", model.toString(), "--input", rows.toString(), "--format", "json"),
                 List.of("left", "right"));
@@ -311,18 +311,54 @@ class EvaluatePredictCliTest {
                 lines.stream().map(JsonLine::label).toList());
 
         Path gap = folder.resolve("gap.csv");
-        Files.writeString(gap, "x,y\n1,2\n3,\n");
+        Files.writeString(gap, "x,h\n1,2\n3,\n");
         assertOneLineError(
                 run("predict", "--model", model.toString(), "--input", gap.toString(), "--format", "json"),
-                "gap.csv line 3, column 'y': has no value; fill it in or remove the line.");
+                "gap.csv line 3, column 'h': has no value; fill it in, remove the line or let it be filled as in "
+                        + "training (--fill-missing).");
+        Run filled = run("predict", "--model", model.toString(), "--input", gap.toString(), "--fill-missing");
+        assertEquals(0, filled.status(), filled.err());
+        assertEquals(2, filled.out().lines().count(), filled.out());
+        assertEquals(
+                List.of("Filled 1 empty cell of gap.csv as training did: numbers with the training mean, text with no "
+                        + "category."),
+                filled.err().lines().toList());
+
+        Path picture = folder.resolve("a.png");
+        TestImages.write(picture, Color.RED, 8);
+        assertOneLineError(
+                run("predict", "--model", model.toString(), "--input", picture.toString()),
+                "a.png: is not text; this model reads table rows (CSV); give a CSV with the columns x, h.");
 
         Path heldOut = folder.resolve("more-sides.csv");
-        Files.writeString(heldOut, "side,y,x\nright,0.2,5.1\nright,-0.4,4.2\nright,1,6\n");
+        Files.writeString(heldOut, "side,h,x\nright,0.2,5.1\nright,-0.4,4.2\nright,1,6\n");
         Run evaluate = run("evaluate", "--model", model.toString(), "--data", heldOut.toString());
         assertEquals(0, evaluate.status(), evaluate.err());
         assertTrue(evaluate.out().startsWith("Measured on all 3 samples of more-sides.csv."), evaluate.out());
         assertTrue(
                 evaluate.out().contains("Accuracy: 1.0000"), "prepared with the model's statistics: " + evaluate.out());
+    }
+
+    @Test
+    void convertedImagesAreReportedOnceOnTheErrorStream() throws Exception {
+        Path mixed = folder.resolve("mixed");
+        java.awt.image.BufferedImage grey =
+                new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        Files.createDirectories(mixed);
+        for (int i = 0; i < 2; i++) {
+            javax.imageio.ImageIO.write(
+                    grey, "png", mixed.resolve("grey" + i + ".png").toFile());
+        }
+        TestImages.write(mixed.resolve("big.png"), Color.RED, 30);
+        Run predict =
+                run("predict", "--model", colourModel.toString(), "--input", mixed.toString(), "--format", "json");
+        assertEquals(0, predict.status(), predict.err());
+        assertEquals(3, predict.out().lines().count(), "JSON lines only on the output: " + predict.out());
+        assertEquals(
+                List.of(
+                        "2 grey images converted to colour, as the model was trained on colour images.",
+                        "1 image resized to 8×8, as the model was trained on 8×8 images."),
+                predict.err().lines().toList());
     }
 
     @Test

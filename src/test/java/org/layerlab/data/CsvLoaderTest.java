@@ -65,10 +65,32 @@ class CsvLoaderTest {
     }
 
     @Test
-    void labelIsTheLastColumnByDefault() throws Exception {
+    void labelIsTheLastColumnByDefaultAndTheFirstNoteSaysSo() throws Exception {
+        Dataset data = DataLoading.load(request(csv(rows(20))));
+        assertEquals(List.of("large", "small"), data.classNames());
         assertEquals(
-                List.of("large", "small"),
-                DataLoading.load(request(csv(rows(20)))).classNames());
+                "Label: the last column 'kind' (no column is named label, class, target or y; choose another with "
+                        + "--label or the Data tab's label column).",
+                data.notes().get(0));
+    }
+
+    @Test
+    void aColumnNamedLikeALabelWinsOverTheLastColumn() throws Exception {
+        Dataset data = DataLoading.load(request(csv("Class,size,weight\na,1,5\nb,2,6\na,3,7\nb,4,8\n")));
+        assertEquals(List.of("a", "b"), data.classNames());
+        assertEquals(
+                "size",
+                ((Preprocessing.Tabular) data.preprocessing()).columns().get(0).name());
+        assertTrue(
+                data.notes().get(0).startsWith("Label: column 'Class' (named like a label;"),
+                data.notes().get(0));
+    }
+
+    @Test
+    void aRequestedLabelIsNotedAsRequested() throws Exception {
+        Dataset data = DataLoading.load(request(csv(rows(20))).withLabelColumn("COLOUR"));
+        assertEquals(List.of("blue", "red"), data.classNames());
+        assertEquals("Label: column 'colour' (as requested).", data.notes().get(0));
     }
 
     @Test
@@ -77,9 +99,9 @@ class CsvLoaderTest {
         Dataset data = DataLoading.load(request(csv(text)));
         assertEquals(18, data.totalCount());
         assertTrue(
-                data.notes().get(0).contains("Left out 2 of 20 rows"),
+                data.notes().get(1).contains("Left out 2 of 20 rows"),
                 data.notes().toString());
-        assertTrue(data.notes().get(0).contains("lines 5, 9"), data.notes().toString());
+        assertTrue(data.notes().get(1).contains("lines 5, 9"), data.notes().toString());
     }
 
     @Test

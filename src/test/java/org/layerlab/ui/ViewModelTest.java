@@ -41,6 +41,21 @@ class ViewModelTest {
     }
 
     @Test
+    void theDataTabChoosesTheLabelByTheSameRuleAsTheCommandLine() throws Exception {
+        Path csv = home.resolve("trees.csv");
+        Files.writeString(csv, "Class,height,weight\nfir,1,5.5\noak,2,6.25\nfir,3,7.5\noak,4,8.75\nfir,5,9.5\n");
+        data.loadFile(csv);
+        assertEquals("Class", data.labelColumnProperty().get());
+        assertTrue(
+                data.notes().get(0).startsWith("Label: column 'Class' (named like a label;"),
+                data.notes().toString());
+        network.insert(LayerKind.DENSE, 0);
+        assertEquals(
+                "Layer 1 (Dense) outputs 64 values but trees.csv has 2 classes; end the stack with Dense(2).",
+                network.problems().get(0));
+    }
+
+    @Test
     void loadingASampleDescribesItAndAdaptsTheNetwork() {
         data.loadSample("iris");
         assertNotNull(state.datasetProperty().get());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.layerlab.core.data.DataKind;
 import org.layerlab.core.data.Dataset;
+import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.stack.Embedding;
 import org.layerlab.core.stack.Layer;
 import org.layerlab.core.stack.LayerKind;
@@ -74,8 +75,39 @@ public final class StackCompatibility {
         }
         boolean singleOutputAllowed = classes == 2 && loss != LossKind.SOFTMAX_CROSS_ENTROPY;
         if (out.dim(0) != classes && !(singleOutputAllowed && out.dim(0) == 1)) {
+            if (looksLikeNoClasses(data)) {
+                problems.add(data.name() + ": the label column" + labelName(data) + " has " + classes
+                        + " different values among " + data.totalCount() + " rows, so it looks like an id or a "
+                        + "measurement rather than classes; name the column that holds the classes with --label "
+                        + "(or choose it in the Data tab).");
+                return;
+            }
             problems.add(label + " outputs " + out.dim(0) + " values but " + data.name() + " has " + classes
                     + " classes; end the stack with Dense(" + classes + ").");
         }
+    }
+
+    /**
+     * Classes that are not classes: more than half the rows have a value of their own, or the values are
+     * numbers with fractions (a measurement). Then a Dense(classes) would only learn the wrong column.
+     */
+    private static boolean looksLikeNoClasses(Dataset data) {
+        boolean mostlyDistinct = data.classCount() > data.totalCount() / 2;
+        boolean fractions = data.classNames().stream().allMatch(StackCompatibility::isNumber)
+                && data.classNames().stream().anyMatch(name -> name.contains("."));
+        return data.classCount() > 2 && (mostlyDistinct || fractions);
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String labelName(Dataset data) {
+        return data.preprocessing() instanceof Preprocessing.Tabular table ? " '" + table.labelColumn() + "'" : "";
     }
 }

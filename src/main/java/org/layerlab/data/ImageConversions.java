@@ -1,0 +1,73 @@
+package org.layerlab.data;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.layerlab.core.data.Preprocessing;
+
+/**
+ * Counts the images that had to be changed to what a model was trained on (colour to grey, grey to colour,
+ * another size), so that prediction can say so once rather than change them silently.
+ */
+final class ImageConversions {
+    private final Preprocessing.Image model;
+    private int toGrey;
+    private int toColour;
+    private int resized;
+
+    ImageConversions(Preprocessing.Image model) {
+        this.model = model;
+    }
+
+    void count(BufferedImage image) {
+        toGrey += model.channels() == 1 && hasColour(image) ? 1 : 0;
+        toColour += model.channels() == 3 && greyFile(image) ? 1 : 0;
+        resized += image.getWidth() != model.width() || image.getHeight() != model.height() ? 1 : 0;
+    }
+
+    /** One line per kind of change made; none when the images were as the model expects. */
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (toGrey > 0) {
+            notes.add(images(toGrey, "colour image") + " converted to grey, as the model was trained on grey images.");
+        }
+        if (toColour > 0) {
+            notes.add(images(toColour, "grey image") + " converted to colour, as the model was trained on colour "
+                    + "images.");
+        }
+        if (resized > 0) {
+            String size = String.format(Locale.ROOT, "%d×%d", model.width(), model.height());
+            notes.add(images(resized, "image") + " resized to " + size + ", as the model was trained on " + size
+                    + " images.");
+        }
+        return notes;
+    }
+
+    private static String images(int count, String what) {
+        return count + " " + what + (count == 1 ? "" : "s");
+    }
+
+    private static boolean greyFile(BufferedImage image) {
+        return image.getColorModel().getNumColorComponents() == 1;
+    }
+
+    /** An image has colour when any pixel's red, green and blue differ: an RGB file of grey pixels has none. */
+    private static boolean hasColour(BufferedImage image) {
+        if (greyFile(image)) {
+            return false;
+        }
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = (rgb >> 16) & 0xFF;
+                int g = (rgb >> 8) & 0xFF;
+                int b = rgb & 0xFF;
+                if (r != g || g != b) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
