@@ -39,6 +39,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(
             names = "--top",
+            paramLabel = "N",
             defaultValue = "3",
             description = "How many classes to show per input in text output (default: ${DEFAULT-VALUE}).")
     int top;

@@ -64,6 +64,8 @@ final class TrainCommand implements Callable<Integer> {
         LayerStack stack = StackFile.read(stackFile);
         RunFolder.prepare(out, overwrite).forEach(stdout::println);
         Dataset dataset = DataLoading.load(data.request(config.validationFraction(), config.seed()));
+        // The notes first: the first line then says which column is the label, when the data is a table.
+        dataset.notes().forEach(stdout::println);
         stdout.printf(
                 Locale.ROOT,
                 "Data: %s, %,d training / %,d validation / %,d test samples, %d classes%n",
@@ -72,7 +74,6 @@ final class TrainCommand implements Callable<Integer> {
                 dataset.validation().count(),
                 dataset.test().count(),
                 dataset.classCount());
-        dataset.notes().forEach(note -> stdout.println("  " + note));
         StackCompatibility.Result check = StackCompatibility.check(stack, dataset, config.loss());
         if (!check.ok()) {
             throw new UserError(

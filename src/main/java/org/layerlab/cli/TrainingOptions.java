@@ -57,7 +57,7 @@ final class TrainingOptions {
             names = "--validation",
             paramLabel = "F",
             defaultValue = "0.1",
-            description = "Share of training data held out for validation (default: ${DEFAULT-VALUE}).")
+            description = "Share of the rows held out for validation (default: ${DEFAULT-VALUE}).")
     double validation;
 
     @Option(

@@ -19,7 +19,7 @@ record LabelChoice(String column, String note) {
             throws DataLoadException {
         if (requested != null && !requested.isBlank()) {
             String found = TableColumns.named(file, columns, requested);
-            return new LabelChoice(found, "Label: column '" + found + "' (as requested).");
+            return new LabelChoice(found, "Label: column '" + found + "'.");
         }
         for (String name : columns) {
             if (LABEL_NAMES.contains(name.toLowerCase(Locale.ROOT)) && !name.equals(textColumn)) {

@@ -38,7 +38,7 @@ class InspectCommandTest {
                 out.contains("Split: 105 training / 15 validation / 30 test (validation 0.1, test 0.2, " + "seed 42)"),
                 out.toString());
         int notes = out.indexOf("Notes:");
-        assertEquals("  Label: column 'species' (as requested).", out.get(notes + 1));
+        assertEquals("  Label: column 'species'.", out.get(notes + 1));
     }
 
     @Test
@@ -77,7 +77,7 @@ class InspectCommandTest {
         assertTrue(
                 out.contains("Split: 9 training / 5 validation / 5 test (validation 0.25, test 0.25, seed 7)"),
                 out.toString());
-        assertTrue(out.contains("  Label: column 'quality' (as requested)."), out.toString());
+        assertTrue(out.contains("  Label: column 'quality'."), out.toString());
         assertTrue(
                 out.contains("  wine.csv: read decimal commas as decimal points (14,23 as 14.23) in column alcohol."),
                 out.toString());

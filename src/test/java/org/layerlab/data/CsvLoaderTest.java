@@ -90,7 +90,7 @@ class CsvLoaderTest {
     void aRequestedLabelIsNotedAsRequested() throws Exception {
         Dataset data = DataLoading.load(request(csv(rows(20))).withLabelColumn("COLOUR"));
         assertEquals(List.of("blue", "red"), data.classNames());
-        assertEquals("Label: column 'colour' (as requested).", data.notes().get(0));
+        assertEquals("Label: column 'colour'.", data.notes().get(0));
     }
 
     @Test
