@@ -33,6 +33,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Option(
             names = "--seed",
+            paramLabel = "N",
             defaultValue = "42",
             description = "Seed for the split, as train does (default: ${DEFAULT-VALUE}).")
     long seed;

@@ -37,12 +37,14 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Option(
             names = "--batch-size",
+            paramLabel = "N",
             defaultValue = "128",
             description = "Samples per step, for the memory estimate (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(
             names = "--optimizer",
+            paramLabel = "NAME",
             defaultValue = "adam",
             description = "adam, sgd, momentum, adagrad or rmsprop, for the memory estimate: Adam keeps two values "
                     + "per parameter, SGD none (default: ${DEFAULT-VALUE}).")
