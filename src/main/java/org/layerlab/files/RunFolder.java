@@ -123,8 +123,16 @@ public final class RunFolder {
         List<String> removed = new ArrayList<>();
         try (Stream<Path> siblings = Files.list(parent())) {
             for (Path leftover : siblings.filter(this::isLeftover).toList()) {
-                deleteRun(leftover);
-                removed.add("Removed " + leftover.getFileName() + ", left by a save that was cut short.");
+                // A .partial- folder is LayerLab's from the start (with the model's own temporary folder
+                // inside if the cut came early); a .replaced- one was a run folder checked before it was moved.
+                if (leftover.getFileName().toString().startsWith(hidden(PARTIAL))) {
+                    AtomicFiles.deleteTree(leftover);
+                } else {
+                    deleteRun(leftover);
+                }
+                if (Files.notExists(leftover)) {
+                    removed.add("Removed " + leftover.getFileName() + ", left by a save that was cut short.");
+                }
             }
         } catch (IOException e) {
             throw new RunFolderException(

@@ -57,6 +57,8 @@ class RunFolderTest {
     @Test
     void leftoversOfAnInterruptedSaveAreRemovedAndNamed() throws Exception {
         Path partial = fakeRun(".digits.partial-123");
+        Files.writeString(
+                Files.createDirectories(partial.resolve("model/.model-77")).resolve("model.json"), "{}");
         Path replaced = fakeRun(".digits.replaced-456");
         Path someoneElses = fakeRun(".other.partial-789");
         List<String> notes = RunFolder.prepare(parent.resolve("digits"), false);
