@@ -92,9 +92,13 @@ class ViewModelTest {
         network.selectedProperty().set(0);
         network.changeSetting("units", 8);
         assertEquals("Dense(8)", network.rows().get(0).label());
-        assertEquals("Undo Change units of Dense", network.undoTextProperty().get());
+        network.changeSetting("units", 80);
+        network.changeSetting("units", 8);
+        assertEquals(
+                "Undo Change units of layer 1 (Dense)",
+                network.undoTextProperty().get());
         network.undo();
-        assertEquals("Dense(16)", network.rows().get(0).label());
+        assertEquals("Dense(16)", network.rows().get(0).label(), "typing 8, 80, 8 is one step to undo");
         network.redo();
         assertEquals("Dense(8)", network.rows().get(0).label());
         network.changeSetting("units", 0);

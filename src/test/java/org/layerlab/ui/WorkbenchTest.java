@@ -64,14 +64,24 @@ class WorkbenchTest extends WorkbenchTestBase {
         assertTrue(
                 units.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")),
                 "0 units is refused while typing");
+        assertEquals(
+                "units must be at least 1 but is 0",
+                robot.lookup("#setting-problem").queryAs(Label.class).getText(),
+                "the reason is written under the settings, not only in a tooltip");
+        assertEquals("Dense(64)", stack(robot).getItems().get(0).label(), "the stack keeps the last good value");
         robot.eraseText(1).write("100000000000");
         assertEquals(
                 "units must be at most 2,147,483,647 (is 100,000,000,000)",
                 ((javafx.scene.control.TextField) units).getTooltip().getText(),
                 "a number too large is told so, not called no whole number");
-        robot.eraseText(12).write("3").type(KeyCode.ENTER);
+        robot.eraseText(12).write("3");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Dense(3)", stack(robot).getItems().get(0).label());
+        assertEquals("Dense(3)", stack(robot).getItems().get(0).label(), "the stack follows every good keystroke");
+        assertFalse(robot.lookup("#setting-problem").queryAs(Label.class).isVisible());
+        robot.write("2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Dense(32)", stack(robot).getItems().get(0).label(), "typing goes on in the same field");
+        robot.eraseText(1);
         assertEquals("15 parameters", total(robot));
         assertTrue(
                 robot.lookup("#problems").queryListView().getItems().isEmpty(), "Dense(3) on iris is a valid network");
@@ -80,6 +90,27 @@ class WorkbenchTest extends WorkbenchTestBase {
         robot.clickOn(editedUnits).type(KeyCode.HOME).type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, stack(robot).getItems().size(), "Delete in a text field edits the text, not the stack");
+    }
+
+    @Test
+    void aLayerDroppedOnARowsLowerHalfGoesBelowIt(FxRobot robot) throws Exception {
+        loadIris(robot);
+        robot.clickOn("2  Network");
+        dragFromPalette(robot, "Dense");
+        dragFromPalette(robot, "Activation");
+        Node dense = robot.lookup("#stack").lookup("Dense(64)").query();
+        robot.drag(robot.lookup("#palette").lookup("Dropout").<Node>query(), MouseButton.PRIMARY)
+                .moveTo(dense)
+                .moveBy(0, 8)
+                .drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Dropout(0.5)", stack(robot).getItems().get(1).label(), "below Dense, above the activation");
+        robot.drag(robot.lookup("#palette").lookup("Flatten").<Node>query(), MouseButton.PRIMARY)
+                .moveTo(robot.lookup("#stack").lookup("Dense(64)").<Node>query())
+                .moveBy(0, -8)
+                .drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Flatten", stack(robot).getItems().get(0).label(), "on the upper half: above it");
     }
 
     @Test

@@ -36,6 +36,18 @@ public final class EditHistory<T> {
         current = new Entry<>(value, description);
     }
 
+    /**
+     * Records an edit, or, when the last edit had the same description and nothing was undone since,
+     * replaces its result: typing "128" into a field is one edit to undo, not three.
+     */
+    public void applyOrMerge(T value, String description) {
+        if (canUndo() && redo.isEmpty() && current.description().equals(description)) {
+            current = new Entry<>(value, description);
+        } else {
+            apply(value, description);
+        }
+    }
+
     /** Starts over from a value, forgetting every edit (a new or opened project). */
     public void reset(T value) {
         undo.clear();

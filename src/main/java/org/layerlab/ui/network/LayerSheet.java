@@ -1,5 +1,6 @@
 package org.layerlab.ui.network;
 
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -15,16 +16,39 @@ final class LayerSheet extends PropertySheet {
         setSearchBoxVisible(false);
         setMode(Mode.NAME);
         model.selectedSettings().addListener((ListChangeListener<LayerSetting>) c -> {
-            getItems()
-                    .setAll(model.selectedSettings().stream()
-                            .map(s -> new Item(s, model))
-                            .toList());
+            if (!onlyWhatWasTyped(model.selectedSettings())) {
+                getItems()
+                        .setAll(model.selectedSettings().stream()
+                                .map(s -> new Item(s, model))
+                                .toList());
+            }
         });
+    }
+
+    /**
+     * True when the new settings are the ones shown, changed only by what the student typed into them: the
+     * editors are then kept, so that typing goes on in the same field. Anything else (another layer, undo)
+     * rebuilds them.
+     */
+    private boolean onlyWhatWasTyped(List<LayerSetting> settings) {
+        if (settings.size() != getItems().size()) {
+            return false;
+        }
+        for (int i = 0; i < settings.size(); i++) {
+            Item shown = (Item) getItems().get(i);
+            LayerSetting now = settings.get(i);
+            if (!shown.setting.name().equals(now.name()) || !shown.getValue().equals(now.value())) {
+                return false;
+            }
+            shown.setting = now;
+        }
+        return true;
     }
 
     /** One setting; choices become a drop-down, numbers and switches get the sheet's own editors. */
     private static final class Item implements PropertySheet.Item {
-        private final LayerSetting setting;
+        private LayerSetting setting;
+        private Object typed;
         private final NetworkViewModel model;
 
         Item(LayerSetting setting, NetworkViewModel model) {
@@ -52,15 +76,18 @@ final class LayerSheet extends PropertySheet {
             return setting.help();
         }
 
+        /** The value last typed or chosen, until the stack has it; then the stack's value. */
         @Override
         public Object getValue() {
-            return setting.value();
+            return typed != null ? typed : setting.value();
         }
 
         @Override
         public void setValue(Object value) {
-            if (value != null && !value.equals(setting.value())) {
+            if (value != null && !value.equals(getValue())) {
+                typed = value;
                 model.changeSetting(setting.name(), value);
+                typed = null;
             }
         }
 

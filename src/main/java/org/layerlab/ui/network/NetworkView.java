@@ -1,6 +1,7 @@
 package org.layerlab.ui.network;
 
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -227,6 +228,13 @@ public final class NetworkView extends BorderPane {
     }
 
     private Node sheetPane() {
+        Label settingProblem = new Label();
+        settingProblem.setId("setting-problem");
+        settingProblem.setWrapText(true);
+        settingProblem.getStyleClass().add("danger-text");
+        settingProblem.visibleProperty().bind(settingProblem.textProperty().isNotEmpty());
+        settingProblem.managedProperty().bind(settingProblem.visibleProperty());
+        model.selectedProperty().addListener((o, a, b) -> settingProblem.setText(""));
         PropertySheet sheet = new LayerSheet(model);
         DefaultPropertyEditorFactory defaults = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
@@ -239,7 +247,7 @@ public final class NetworkView extends BorderPane {
                 return Editors.createChoiceEditor(item, choices);
             }
             if (item.getType() == Integer.class || item.getType() == Double.class) {
-                return new NumberEditor(item, model::problemIf);
+                return new NumberEditor(item, model::problemIf, settingProblem::setText);
             }
             return defaults.call(item);
         });
@@ -249,12 +257,16 @@ public final class NetworkView extends BorderPane {
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
         VBox.setVgrow(sheet, Priority.ALWAYS);
-        VBox box = new VBox(6, title, sheet, hint);
+        VBox box = new VBox(6, title, sheet, settingProblem, hint);
         box.setPadding(new Insets(8));
         return box;
     }
 
     /** A stack row: number, layer, output shape and parameters; a broken layer in red with its reason. */
+    private static final PseudoClass DROP_BEFORE = PseudoClass.getPseudoClass("drop-before");
+
+    private static final PseudoClass DROP_AFTER = PseudoClass.getPseudoClass("drop-after");
+
     private final class LayerCell extends ListCell<LayerRow> {
         LayerCell() {
             setOnDragDetected(e -> {
@@ -268,14 +280,32 @@ public final class NetworkView extends BorderPane {
             setOnDragOver(e -> {
                 if (e.getDragboard().hasString()) {
                     e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+                    showDropMarker(e.getY());
                 }
                 e.consume();
             });
+            setOnDragExited(e -> showDropMarker(Double.NaN));
             setOnDragDropped(e -> {
-                int index = getItem() == null ? model.rows().size() : getItem().index();
-                e.setDropCompleted(drop(e.getDragboard().getString(), index));
+                e.setDropCompleted(drop(e.getDragboard().getString(), dropIndex(e.getY())));
+                showDropMarker(Double.NaN);
                 e.consume();
             });
+        }
+
+        /** Where a layer dropped at height {@code y} of this row goes: above it, or below it on its lower half. */
+        private int dropIndex(double y) {
+            if (getItem() == null) {
+                return model.rows().size();
+            }
+            return getItem().index() + (y > getHeight() / 2 ? 1 : 0);
+        }
+
+        /** A line above or below the row where the dragged layer would land; none for NaN. */
+        private void showDropMarker(double y) {
+            boolean here = !Double.isNaN(y) && getItem() != null;
+            boolean below = here && y > getHeight() / 2;
+            pseudoClassStateChanged(DROP_BEFORE, here && !below);
+            pseudoClassStateChanged(DROP_AFTER, below);
         }
 
         @Override

@@ -101,9 +101,14 @@ public final class NetworkViewModel {
         Layer before = stack.layers().get(index);
         Layer after = LayerSettings.with(before, name, value);
         if (!after.equals(before)) {
-            edit(
-                    stack.replaced(index, after),
-                    "Change " + name + " of " + before.kind().displayName());
+            // Settings change on every keystroke: successive changes of one setting are one step to undo.
+            LayerStack changed = stack.replaced(index, after);
+            history.applyOrMerge(
+                    changed,
+                    "Change " + name + " of layer " + (index + 1) + " ("
+                            + before.kind().displayName() + ")");
+            project.stackProperty().set(changed);
+            refresh();
         }
     }
 

@@ -2,6 +2,7 @@ package org.layerlab.ui.network;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -13,8 +14,9 @@ import org.layerlab.core.stack.SettingSpec;
 import org.layerlab.ui.common.ViewPart;
 
 /**
- * A number field for the property sheet that checks every keystroke (red, with the reason in its tooltip,
- * while the text is not an acceptable value) and commits on Enter or when it loses focus.
+ * A number field for the property sheet that checks every keystroke: an acceptable value goes to the stack
+ * at once (so shapes and parameter counts follow the typing); anything else turns the field red and its
+ * reason is shown as text under the sheet (and in the tooltip), while the stack keeps the last good value.
  */
 @ViewPart
 final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
@@ -30,27 +32,22 @@ final class NumberEditor extends AbstractPropertyEditor<Object, TextField> {
 
     private final boolean whole;
 
-    NumberEditor(PropertySheet.Item item, Check check) {
+    /** {@code shown} receives the reason the text is refused, or "" when it is accepted. */
+    NumberEditor(PropertySheet.Item item, Check check, Consumer<String> shown) {
         super(item, new TextField());
         this.whole = item.getType() == Integer.class;
         TextField field = getEditor();
         field.textProperty().addListener((o, a, text) -> {
-            Optional<String> problem = parse(text)
-                    .map(v -> check.problem(item.getName(), v))
+            Optional<Object> value = parse(text);
+            Optional<String> problem = value.map(v -> check.problem(item.getName(), v))
                     .orElseGet(() -> Optional.of(unreadable(item.getName(), text)));
             field.pseudoClassStateChanged(INVALID, problem.isPresent());
             field.setTooltip(problem.map(Tooltip::new).orElse(null));
-        });
-        field.setOnAction(e -> commit());
-        field.focusedProperty().addListener((o, was, now) -> {
-            if (!now) {
-                commit();
+            shown.accept(problem.orElse(""));
+            if (problem.isEmpty() && field.isFocused()) {
+                committed().set(value.get());
             }
         });
-    }
-
-    private void commit() {
-        parse(getEditor().getText()).ifPresent(value -> committed().set(value));
     }
 
     private Optional<Object> parse(String text) {

@@ -36,6 +36,8 @@ public final class ResultsView extends BorderPane {
 
     public ResultsView(ResultsViewModel model) {
         this.model = model;
+        // Actions keep their own height and line up at the top (Serve's panel grows when it serves).
+        actions.setFillHeight(false);
         this.matrix = new ConfusionMatrixView(model::showCell);
         getStyleClass().add("step");
         setTop(header());
