@@ -34,7 +34,7 @@ final class CurveChart extends LineChart<Number, Number> {
             Function<RunView, ObservableList<ChartPoint>> validation) {
         super(
                 new NumberAxis(0, Math.max(1, epochs.get()), 1),
-                unitRange ? new NumberAxis(0, 1, 0.1) : new NumberAxis());
+                unitRange ? new NumberAxis(0, 1, 0.1) : new NumberAxis(0, EMPTY_LOSS_TOP, 0.5));
         this.train = train;
         this.validation = validation;
         setTitle(title);
@@ -50,6 +50,37 @@ final class CurveChart extends LineChart<Number, Number> {
         setLegendVisible(false);
         runs.addListener((ListChangeListener<RunView>) c -> sync(runs));
         sync(runs);
+        if (!unitRange) {
+            NumberAxis y = (NumberAxis) getYAxis();
+            y.setForceZeroInRange(true);
+            getData().addListener((ListChangeListener<XYChart.Series<Number, Number>>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList()
+                            .forEach(series -> series.getData()
+                                    .addListener(
+                                            (ListChangeListener<XYChart.Data<Number, Number>>) points -> rangeLoss(y)));
+                }
+                rangeLoss(y);
+            });
+            getData()
+                    .forEach(series -> series.getData()
+                            .addListener((ListChangeListener<XYChart.Data<Number, Number>>) points -> rangeLoss(y)));
+            rangeLoss(y);
+        }
+    }
+
+    /** A loss axis with no run to show keeps a range a first loss falls in, rather than JavaFX's 0–100. */
+    private static final double EMPTY_LOSS_TOP = 2.5;
+
+    private void rangeLoss(NumberAxis y) {
+        boolean empty = getData().stream().allMatch(series -> series.getData().isEmpty());
+        if (y.isAutoRanging() != !empty) {
+            y.setAutoRanging(!empty);
+        }
+        if (empty) {
+            y.setLowerBound(0);
+            y.setUpperBound(EMPTY_LOSS_TOP);
+        }
     }
 
     private static void fitEpochs(NumberAxis x, int epochs) {
@@ -72,6 +103,7 @@ final class CurveChart extends LineChart<Number, Number> {
             if (!shown.containsKey(run)) {
                 XYChart.Series<Number, Number> t = series(run.name() + " training", train.apply(run));
                 XYChart.Series<Number, Number> v = series(run.name() + " validation", validation.apply(run));
+                dotted(v, run);
                 XYChart.Series<Number, Number> best = new XYChart.Series<>();
                 best.setName(run.name() + " best epoch");
                 markBest(run, best);
@@ -126,6 +158,27 @@ final class CurveChart extends LineChart<Number, Number> {
             point.setNode(ring);
             best.getData().add(point);
         });
+    }
+
+    /**
+     * Validation points get a dot each: a run of one epoch has a single validation point, which a line
+     * alone would not show.
+     */
+    private static void dotted(XYChart.Series<Number, Number> series, RunView run) {
+        String colour = "-fx-fill: " + RunView.colour(run.colourIndex()) + ";";
+        series.getData().forEach(point -> point.setNode(dot(colour)));
+        series.getData().addListener((ListChangeListener<XYChart.Data<Number, Number>>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(point -> point.setNode(dot(colour)));
+            }
+        });
+    }
+
+    private static javafx.scene.Node dot(String colour) {
+        javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(3.5);
+        dot.getStyleClass().add("validation-point");
+        dot.setStyle(colour);
+        return dot;
     }
 
     private static XYChart.Series<Number, Number> series(String name, ObservableList<ChartPoint> points) {
