@@ -47,6 +47,7 @@ public final class LayerLabApp extends Application {
         executor = new FxTaskExecutor();
         MainWindow window = build(stage, new DjlTrainingEngine(), executor, home());
         stage.getIcons().add(new Image(LayerLabApp.class.getResourceAsStream("/assets/icon.png")));
+        WindowPlacement.place(stage, home());
         stage.show();
         window.offerRecovery();
     }

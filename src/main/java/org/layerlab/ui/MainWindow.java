@@ -276,15 +276,20 @@ public final class MainWindow {
 
     private void saveAs() {
         FileChooser chooser = projectChooser("Save the project");
+        chooser.setInitialFileName(ProjectFolder.suggestedName(
+                projects.state().fileProperty().get(),
+                projects.state().datasetProperty().get()));
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
             projects.saveAs(file.toPath());
         }
     }
 
-    private static FileChooser projectChooser(String title) {
+    private FileChooser projectChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
+        chooser.setInitialDirectory(
+                ProjectFolder.initial(projects.state().fileProperty().get()).toFile());
         chooser.getExtensionFilters()
                 .add(new FileChooser.ExtensionFilter("LayerLab projects", "*" + ProjectFile.EXTENSION));
         return chooser;
