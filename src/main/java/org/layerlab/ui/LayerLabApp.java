@@ -7,6 +7,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.layerlab.core.training.TrainingEngine;
 import org.layerlab.engine.DjlTrainingEngine;
+import org.layerlab.files.UserFolders;
 import org.layerlab.serve.ServeOptions;
 import org.layerlab.ui.common.FxDispatcher;
 import org.layerlab.ui.common.FxTaskExecutor;
@@ -29,17 +30,24 @@ public final class LayerLabApp extends Application {
      */
     private static final java.util.logging.Logger CSS_LOG = java.util.logging.Logger.getLogger("javafx.css");
 
+    /** The project file the desktop asked to open (a double-click on NAME.layerlab), or null. */
+    private static volatile Path projectToOpen;
+
     private FxTaskExecutor executor;
 
-    /** Opens the workbench window; returns when it is closed. */
-    public static void open() {
+    /** Opens the workbench window, with {@code project} when it is not null; returns when it is closed. */
+    public static void open(Path project) {
+        projectToOpen = project;
         Application.launch(LayerLabApp.class);
     }
 
-    /** LayerLab's own folder for recent projects and the recovery copy; tests point it elsewhere. */
+    /**
+     * LayerLab's own folder for recent projects, unsaved runs and the recovery copy: the user's data folder
+     * (see {@link UserFolders}), never the install folder; tests point it elsewhere.
+     */
     public static Path home() {
         String configured = System.getProperty("layerlab.home");
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".layerlab");
+        return configured != null ? Path.of(configured) : UserFolders.current().data();
     }
 
     @Override
@@ -50,6 +58,11 @@ public final class LayerLabApp extends Application {
         WindowPlacement.place(stage, home());
         stage.show();
         window.offerRecovery();
+        if (projectToOpen != null) {
+            window.projects().open(projectToOpen);
+        }
+        MacFileOpening.forward(
+                file -> new FxDispatcher().dispatch(() -> window.projects().open(file)));
     }
 
     /** Wires the window; tests call it with their own stage. */
