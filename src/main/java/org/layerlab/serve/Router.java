@@ -87,11 +87,13 @@ final class Router implements HttpHandler {
         } catch (RuntimeException e) {
             reply = Reply.error(500, "the service failed on this request (" + e + ").");
         }
+        // Counted before the answer leaves: a client that has its answer then finds it in /metrics.
+        metrics.answered(label, reply.status(), System.nanoTime() - start, prediction);
         try {
             send(exchange, reply);
         } finally {
             exchange.close();
-            metrics.finished(label, reply.status(), System.nanoTime() - start, prediction);
+            metrics.ended();
             onIdle.run();
         }
     }

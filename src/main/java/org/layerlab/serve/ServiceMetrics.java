@@ -31,9 +31,16 @@ final class ServiceMetrics {
         inFlight.incrementAndGet();
     }
 
-    /** One request answered; {@code prediction} when it was a v1 predict or v2 infer request. */
-    void finished(String endpoint, int status, long nanos, boolean prediction) {
+    /** A request's answer is written and its exchange closed. */
+    void ended() {
         inFlight.decrementAndGet();
+    }
+
+    /**
+     * A request's answer is ready (and about to be sent); {@code prediction} when it was a v1 predict or
+     * v2 infer request.
+     */
+    void answered(String endpoint, int status, long nanos, boolean prediction) {
         requests.increment();
         if (status >= 400) {
             errors.increment();
