@@ -1,7 +1,6 @@
 package org.layerlab.ui.training;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -14,9 +13,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import org.layerlab.core.data.Dataset;
@@ -42,7 +39,6 @@ import org.layerlab.ui.project.RunModels;
  */
 public final class TrainingViewModel {
     static final long SCREEN_INTERVAL_NANOS = 500_000_000L;
-    private static final String NOT_STARTED = "Not started";
 
     private final ProjectState project;
     private final TrainingEngine engine;
@@ -52,16 +48,13 @@ public final class TrainingViewModel {
     private final TrainingForm form;
     private final RunLifecycle lifecycle = new RunLifecycle();
     private final RunsByData runs = new RunsByData();
-
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty progressText = new SimpleStringProperty(NOT_STARTED);
+    private final RunProgress progress = new RunProgress();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     /** The message says why Start refused, or invites to press Start: it is out of date after any edit. */
     private boolean messageAboutSettings;
 
     private final ObjectProperty<RunView> currentRun = new SimpleObjectProperty<>();
     private final IntegerBinding chartEpochs;
-    private long startedNanos;
 
     public TrainingViewModel(
             ProjectState project, TrainingEngine engine, RunModels runModels, TaskExecutor executor, UiDispatcher ui) {
@@ -96,8 +89,7 @@ public final class TrainingViewModel {
         Dataset data = project.datasetProperty().get();
         runs.dataLoaded(data == null ? null : data.name());
         currentRun.set(null);
-        progress.set(0);
-        progressText.set(NOT_STARTED);
+        progress.reset();
         say("");
     }
 
@@ -151,10 +143,8 @@ public final class TrainingViewModel {
         currentRun.set(run);
         TrainingControl control = lifecycle.begin(run, config);
         form.lockOn(config);
-        progress.set(0);
+        progress.starting();
         say("");
-        progressText.set("Starting…");
-        startedNanos = System.nanoTime();
         int openedAtStart = project.openedProperty().get();
         EventBuffer buffer = new EventBuffer(ui, update -> show(run, update), SCREEN_INTERVAL_NANOS);
         RunJob job = new RunJob(
@@ -175,7 +165,7 @@ public final class TrainingViewModel {
             if (event instanceof TrainingEvent.EpochEnded epoch) {
                 run.addTrainingIfMissing(epoch);
                 run.addValidation(epoch);
-                progress.set((double) epoch.epoch() / epoch.epochs());
+                progress.epochEnded(epoch);
             } else if (event instanceof TrainingEvent.Finished finished) {
                 say(finished.message());
             }
@@ -184,24 +174,8 @@ public final class TrainingViewModel {
         if (batch != null && lifecycle.run().orElse(null) == run) {
             double x = batch.epoch() - 1 + (double) batch.batch() / batch.batchesPerEpoch();
             run.addBatchPoint(x, update.smoothedLoss(), update.smoothedAccuracy());
-            int total = run.epochs() * batch.batchesPerEpoch();
-            int done = (batch.epoch() - 1) * batch.batchesPerEpoch() + batch.batch();
-            progress.set((double) done / total);
-            double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            progressText.set(progressLine(run, batch, seconds / done * (total - done)));
+            progress.batchEnded(run, batch);
         }
-    }
-
-    private String progressLine(RunView run, TrainingEvent.BatchEnded batch, double secondsLeft) {
-        return String.format(
-                Locale.ROOT,
-                "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s left",
-                batch.epoch(),
-                run.epochs(),
-                batch.batch(),
-                batch.batchesPerEpoch(),
-                batch.samplesPerSecond(),
-                duration(secondsLeft));
     }
 
     /**
@@ -216,10 +190,7 @@ public final class TrainingViewModel {
             if (keepsModel(record)) {
                 project.selectedRunProperty().set(record);
             }
-            progressText.set(run.name() + ": " + RunView.resultOf(record));
-            if (record.outcome().equals("COMPLETED")) {
-                progress.set(1);
-            }
+            progress.ended(run, RunView.resultOf(record), record.outcome().equals("COMPLETED"));
         }
         form.unlock();
         lifecycle.end(RunView.resultOf(record));
@@ -272,7 +243,7 @@ public final class TrainingViewModel {
     public void pause() {
         lifecycle.pause();
         if (lifecycle.pausedProperty().get()) {
-            progressText.set("Paused · " + progressText.get());
+            progress.paused();
         }
     }
 
@@ -300,11 +271,6 @@ public final class TrainingViewModel {
             return;
         }
         stopThen(then);
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
     }
 
     public ObjectProperty<OptimizerKind> optimizerProperty() {
@@ -373,11 +339,11 @@ public final class TrainingViewModel {
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return progress.fraction();
     }
 
     public StringProperty progressTextProperty() {
-        return progressText;
+        return progress.line();
     }
 
     public ReadOnlyStringProperty messageProperty() {
