@@ -21,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.layerlab.core.training.LossKind;
 import org.layerlab.core.training.OptimizerKind;
@@ -167,18 +168,18 @@ public final class TrainingView extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                CheckBox show = new CheckBox(run.name() + " · " + run.label());
-                show.setWrapText(true);
+                CheckBox show = new CheckBox();
                 show.selectedProperty().bindBidirectional(run.visibleProperty());
                 javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 22, 0);
                 swatch.setStyle("-fx-stroke: " + RunView.colour(run.colourIndex()) + "; -fx-stroke-width: 3;");
                 show.setGraphic(swatch);
+                // A Text wraps to the list's width, so a long label is read whole, never cut off with "…".
+                Text title = new Text(run.name() + " · " + run.label());
+                title.wrappingWidthProperty().bind(view.widthProperty().subtract(90));
                 Label result = new Label();
                 result.textProperty().bind(run.resultProperty());
                 result.getStyleClass().add("text-muted");
-                result.setWrapText(true);
-                VBox cell = new VBox(2, show, result);
-                cell.maxWidthProperty().bind(view.widthProperty().subtract(30));
+                HBox cell = new HBox(6, show, new VBox(2, title, result));
                 setGraphic(cell);
             }
         });
