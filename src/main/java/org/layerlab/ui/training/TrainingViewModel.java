@@ -255,12 +255,6 @@ public final class TrainingViewModel {
         lifecycle.stop();
     }
 
-    /** Stops a running run and calls {@code then} once it has ended (at once if none runs). */
-    public void stopThen(Runnable then) {
-        lifecycle.afterEnd(then);
-        lifecycle.stop();
-    }
-
     /**
      * Runs {@code then}, which replaces or closes the project, once no run trains. While one does, asks
      * {@code agrees} whether to stop it ("A network is training. Stop it and {@code action}?"); if so, stops
@@ -270,7 +264,8 @@ public final class TrainingViewModel {
         if (lifecycle.runningProperty().get() && !agrees.test("A network is training. Stop it and " + action + "?")) {
             return;
         }
-        stopThen(then);
+        lifecycle.afterEnd(then);
+        lifecycle.stop();
     }
 
     public ObjectProperty<OptimizerKind> optimizerProperty() {
