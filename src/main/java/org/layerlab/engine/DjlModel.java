@@ -43,13 +43,19 @@ final class DjlModel implements TrainedModel {
         this.stack = stack;
         this.info = info;
         this.model = Model.newInstance(MODEL_NAME, Device.cpu(), "PyTorch");
-        this.block = BlockFactory.build(stack);
-        model.setBlock(block);
-        block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(DeviceData.prepend(1, info.inputShape())));
-        this.parameterStore = new ParameterStore(model.getNDManager(), false);
-        int outputs = (int)
-                block.getOutputShapes(new Shape[] {new Shape(DeviceData.prepend(1, info.inputShape()))})[0].get(1);
-        this.loss = new LossFunction(info.loss(), outputs);
+        try {
+            this.block = BlockFactory.build(stack);
+            model.setBlock(block);
+            block.initialize(
+                    model.getNDManager(), DataType.FLOAT32, new Shape(DeviceData.prepend(1, info.inputShape())));
+            this.parameterStore = new ParameterStore(model.getNDManager(), false);
+            int outputs = (int)
+                    block.getOutputShapes(new Shape[] {new Shape(DeviceData.prepend(1, info.inputShape()))})[0].get(1);
+            this.loss = new LossFunction(info.loss(), outputs);
+        } catch (RuntimeException e) {
+            model.close(); // a stack that fails to build must not leave the native model behind
+            throw e;
+        }
     }
 
     static DjlModel create(LayerStack stack, ModelInfo info) {

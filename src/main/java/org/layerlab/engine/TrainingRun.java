@@ -61,13 +61,16 @@ final class TrainingRun {
                 dataset.split(),
                 dataset.name(),
                 dataset.totalCount());
-        DjlModel model = DjlModel.create(stack, info);
+        DjlModel model = null;
         try {
+            model = DjlModel.create(stack, info);
             TrainingResult result = trainInto(model);
             observer.onEvent(new TrainingEvent.Finished(result.outcome(), result.message()));
             return result;
         } catch (RuntimeException | InterruptedException e) {
-            model.close();
+            if (model != null) {
+                model.close();
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }

@@ -78,6 +78,7 @@ public final class ProjectFile {
             ObjectNode r = runs.addObject()
                     .put("name", run.name())
                     .put("label", run.label())
+                    .put("data", run.data())
                     .put("outcome", run.outcome())
                     .put("best_epoch", run.bestEpoch());
             number(r, "test_accuracy", run.testAccuracy());
@@ -113,6 +114,7 @@ public final class ProjectFile {
         return new RunRecord(
                 run.path("name").asText(),
                 run.path("label").asText(),
+                run.path("data").asText(""),
                 StackFile.fromJson(run.path("stack"), name + " (run stack)"),
                 TrainingConfigJson.read(run.path("training"), name),
                 epochs,

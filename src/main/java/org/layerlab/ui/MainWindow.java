@@ -24,7 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.layerlab.core.data.Dataset;
+import org.layerlab.core.project.DataSettings;
 import org.layerlab.files.ProjectFile;
 import org.layerlab.ui.data.DataView;
 import org.layerlab.ui.data.DataViewModel;
@@ -152,7 +152,7 @@ public final class MainWindow {
     private MenuBar menus() {
         MenuItem newProject = item("New", "Shortcut+N", () -> {
             if (confirmDiscard()) {
-                projects.newProject();
+                training.stopFirst("start a new project", this::confirm, projects::newProject);
             }
         });
         MenuItem open = item("Open…", "Shortcut+O", this::openProject);
@@ -203,7 +203,7 @@ public final class MainWindow {
             MenuItem entry = new MenuItem(path.getFileName().toString());
             entry.setOnAction(e -> {
                 if (confirmDiscard()) {
-                    projects.open(path);
+                    training.stopFirst("open " + path.getFileName(), this::confirm, () -> projects.open(path));
                 }
             });
             recent.getItems().add(entry);
@@ -221,6 +221,7 @@ public final class MainWindow {
     private HBox statusBar() {
         Label status = new Label();
         status.setId("status");
+        status.setWrapText(true);
         status.textProperty().bind(projects.statusProperty());
         Label dataset = new Label();
         dataset.textProperty().bind(data.summaryProperty());
@@ -239,21 +240,31 @@ public final class MainWindow {
     /** Loads the example's data, then gives it the matching network and settings, and shows Training. */
     void openExample(WelcomeView.Example example) {
         tabs.getSelectionModel().select(dataTab);
-        ChangeListener<Dataset> once = new ChangeListener<>() {
+        DataSettings sample = DataSettings.sample(example.sample());
+        // Waits for this load only: when it fails, or other data arrives first, it stops waiting and the
+        // student's network and settings are left alone.
+        ChangeListener<Object> once = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Dataset> o, Dataset a, Dataset loaded) {
-                if (loaded != null) {
-                    projects.state().datasetProperty().removeListener(this);
+            public void changed(javafx.beans.value.ObservableValue<?> o, Object before, Object after) {
+                boolean failed = !data.errorProperty().get().isEmpty();
+                if (!failed && projects.state().datasetProperty().get() == null) {
+                    return;
+                }
+                projects.state().datasetProperty().removeListener(this);
+                data.errorProperty().removeListener(this);
+                if (!failed
+                        && sample.equals(projects.state().dataSettingsProperty().get())) {
                     network.applyTemplate(example.template());
                     training.epochsProperty().set(example.epochs());
                     training.batchSizeProperty().set(example.batchSize());
                     training.learningRateProperty().set(example.learningRate());
                     tabs.getSelectionModel().select(trainingTab);
-                    projects.statusProperty().set(example.title() + " is ready: press Start.");
+                    training.invite(example.title() + " is ready: press Start.");
                 }
             }
         };
         projects.state().datasetProperty().addListener(once);
+        data.errorProperty().addListener(once);
         data.loadSample(example.sample());
     }
 
@@ -264,7 +275,7 @@ public final class MainWindow {
         FileChooser chooser = projectChooser("Open a project");
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
-            projects.open(file.toPath());
+            training.stopFirst("open " + file.getName(), this::confirm, () -> projects.open(file.toPath()));
         }
     }
 
@@ -311,25 +322,21 @@ public final class MainWindow {
     }
 
     void quit() {
-        if (training.runningProperty().get()) {
-            Alert alert = new Alert(
-                    Alert.AlertType.CONFIRMATION,
-                    "A network is training. Stop it and quit?",
-                    ButtonType.CANCEL,
-                    ButtonType.OK);
-            alert.initOwner(stage);
-            if (alert.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
-                return;
-            }
-        }
         if (!confirmDiscard()) {
             return;
         }
-        serve.stop();
-        training.stopThen(() -> {
+        training.stopFirst("quit", this::confirm, () -> {
+            serve.stop();
             projects.discardRecovery();
             stage.close();
         });
+    }
+
+    /** Asks a yes-or-no question; true when the student presses OK. */
+    private boolean confirm(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.OK);
+        alert.initOwner(stage);
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
     private void showHelp() {

@@ -74,6 +74,24 @@ class DjlTrainingEngineTest {
     }
 
     @Test
+    void aStackThatFailsToBuildEndsAsFailedWithAnEndEvent() {
+        // A Conv2D stack cannot be built for the blobs' 2 features: the model fails while it is built.
+        LayerStack image = LayerStack.of(TensorShape.of(1, 4, 4), new Conv2D(2, 3), new Flatten(), new Dense(3));
+        List<TrainingEvent> events = new ArrayList<>();
+        TrainingResult result = new DjlTrainingEngine()
+                .train(
+                        TinyData.blobs(10, 1, 1f),
+                        image,
+                        config(OptimizerKind.ADAM, 0.01, 1),
+                        events::add,
+                        new TrainingControl());
+        assertEquals(TrainingOutcome.FAILED, result.outcome());
+        assertNull(result.model());
+        assertTrue(result.message().startsWith("Training failed: "), result.message());
+        assertEquals(List.of(new TrainingEvent.Finished(TrainingOutcome.FAILED, result.message())), events);
+    }
+
+    @Test
     void aStackLargerThanTheBudgetEndsBeforeAnythingIsAllocated() {
         // Dense(2,000,000,000) on 2 inputs would need about 388 GB; this engine may use 3 GB.
         DjlTrainingEngine small = new DjlTrainingEngine(MemoryBudget.shareOf(4L << 30));

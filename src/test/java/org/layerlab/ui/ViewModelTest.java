@@ -191,6 +191,20 @@ class ViewModelTest {
     }
 
     @Test
+    void anEditMadeWhileTheFileIsWrittenKeepsTheUnsavedMark() {
+        HeldWork writing = new HeldWork();
+        ProjectViewModel projects = new ProjectViewModel(state, writing, runModels, home);
+        network.insert(LayerKind.FLATTEN, 0);
+        projects.saveAs(home.resolve("edited"));
+        network.insert(LayerKind.FLATTEN, 0);
+        writing.runAll();
+        assertEquals("LayerLab — edited.layerlab *", projects.titleBinding().get());
+        projects.save();
+        writing.runAll();
+        assertFalse(state.dirtyProperty().get());
+    }
+
+    @Test
     void unsavedWorkIsKeptForRecovery() {
         ProjectViewModel projects = new ProjectViewModel(state, same, runModels, home);
         network.insert(LayerKind.FLATTEN, 0);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.training.TrainingEngine;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.ui.common.FxTaskExecutor;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,8 +28,13 @@ abstract class WorkbenchTestBase {
     private FxTaskExecutor executor;
 
     void open(Stage stage) {
+        open(stage, new DjlTrainingEngine());
+    }
+
+    /** Opens the workbench on another engine, e.g. one that fails. */
+    void open(Stage stage, TrainingEngine engine) {
         executor = new FxTaskExecutor();
-        window = LayerLabApp.build(stage, new DjlTrainingEngine(), executor, home);
+        window = LayerLabApp.build(stage, engine, executor, home);
         stage.show();
     }
 

@@ -2,10 +2,10 @@ package org.layerlab.ui.project;
 
 import java.nio.file.Path;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -28,17 +28,44 @@ public final class ProjectState {
             new SimpleObjectProperty<>(Project.empty().stack());
     private final ObjectProperty<TrainingConfig> training = new SimpleObjectProperty<>(TrainingConfig.DEFAULT);
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
-    private final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
+    private long revision;
+    private long savedRevision;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final IntegerProperty opened = new SimpleIntegerProperty(0);
     private final ObjectProperty<RunRecord> selectedRun = new SimpleObjectProperty<>();
     private final ObjectProperty<LoadedRun> selectedModel = new SimpleObjectProperty<>();
 
     public ProjectState() {
-        dataSettings.addListener((o, a, b) -> dirty.set(true));
-        stack.addListener((o, a, b) -> dirty.set(true));
-        training.addListener((o, a, b) -> dirty.set(true));
-        runs.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> dirty.set(true));
+        dataSettings.addListener((o, a, b) -> edited());
+        stack.addListener((o, a, b) -> edited());
+        training.addListener((o, a, b) -> edited());
+        runs.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> edited());
+    }
+
+    private void edited() {
+        revision++;
+        dirty.set(revision != savedRevision);
+    }
+
+    /** Counts the edits so far; a save records the count it wrote, see {@link #markSaved}. */
+    public long revision() {
+        return revision;
+    }
+
+    /**
+     * The project as it was at {@code written} is in its file. Edits made since (while the file was being
+     * written) keep the unsaved mark.
+     */
+    public void markSaved(long written) {
+        savedRevision = written;
+        dirty.set(revision != savedRevision);
+    }
+
+    /** The project in place is not in any file yet (recovered work). */
+    public void markUnsaved() {
+        savedRevision = -1;
+        dirty.set(true);
     }
 
     public Project snapshot() {
@@ -54,7 +81,7 @@ public final class ProjectState {
         runs.setAll(project.runs());
         file.set(from);
         opened.set(opened.get() + 1);
-        dirty.set(false);
+        markSaved(revision);
     }
 
     public ObjectProperty<DataSettings> dataSettingsProperty() {
@@ -77,8 +104,9 @@ public final class ProjectState {
         return runs;
     }
 
-    public BooleanProperty dirtyProperty() {
-        return dirty;
+    /** True while there are edits not yet in the project's file. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
     }
 
     public ObjectProperty<Path> fileProperty() {

@@ -82,6 +82,7 @@ public final class ProjectViewModel {
         Path file = chosen.getFileName().toString().endsWith(ProjectFile.EXTENSION)
                 ? chosen
                 : chosen.resolveSibling(chosen.getFileName() + ProjectFile.EXTENSION);
+        long revision = state.revision();
         Project project = state.snapshot();
         RunStore from = runModels.store();
         RunStore to = RunStore.besideProject(file);
@@ -99,7 +100,7 @@ public final class ProjectViewModel {
                 },
                 saved -> {
                     state.fileProperty().set(saved);
-                    state.dirtyProperty().set(false);
+                    state.markSaved(revision);
                     remember(saved);
                     discardRecovery();
                     status.set("Saved " + saved.getFileName() + ".");
@@ -133,7 +134,7 @@ public final class ProjectViewModel {
                 () -> ProjectFile.read(recoveryFile()),
                 project -> {
                     state.replace(project, null);
-                    state.dirtyProperty().set(true);
+                    state.markUnsaved();
                     status.set("Recovered the unsaved work of the last session; save it to keep it.");
                 },
                 failure -> status.set("The recovery copy cannot be read: " + FailureSentence.forWindow(failure)));

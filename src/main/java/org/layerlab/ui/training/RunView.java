@@ -13,6 +13,7 @@ import org.layerlab.core.training.TrainingEvent;
 public final class RunView {
     private final String name;
     private final String label;
+    private final String data;
     private final int epochs;
     private final int colourIndex;
     private final ObservableList<ChartPoint> trainLoss = FXCollections.observableArrayList();
@@ -27,9 +28,10 @@ public final class RunView {
     private static final java.util.List<String> COLOURS =
             java.util.List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442");
 
-    public RunView(String name, String label, int epochs, int colourIndex) {
+    public RunView(String name, String label, String data, int epochs, int colourIndex) {
         this.name = name;
         this.label = label;
+        this.data = data;
         this.epochs = epochs;
         this.colourIndex = colourIndex;
     }
@@ -44,8 +46,8 @@ public final class RunView {
 
     /** A run read from a project file has epoch figures only. */
     public static RunView of(RunRecord record, int colourIndex) {
-        RunView view =
-                new RunView(record.name(), record.label(), record.config().epochs(), colourIndex);
+        RunView view = new RunView(
+                record.name(), record.label(), record.data(), record.config().epochs(), colourIndex);
         for (TrainingEvent.EpochEnded e : record.epochs()) {
             view.addEpoch(e);
         }
@@ -103,6 +105,11 @@ public final class RunView {
 
     public String name() {
         return name;
+    }
+
+    /** The name of the data set the run trains on, e.g. "iris.csv". */
+    public String data() {
+        return data;
     }
 
     /** What differed from the run before, e.g. "lr 0.001 → 0.01". */

@@ -21,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import org.layerlab.core.training.LossKind;
 import org.layerlab.core.training.OptimizerKind;
@@ -47,13 +48,7 @@ public final class TrainingView extends BorderPane {
         optimizer.setConverter(converter(OptimizerKind::displayName));
         optimizer.valueProperty().bindBidirectional(model.optimizerProperty());
         grid.addRow(row++, new Label("Optimizer"), optimizer);
-        TextField rate = number("learning-rate", model.learningRateProperty().get());
-        rate.textProperty().addListener((o, a, b) -> parse(b).ifPresent(model.learningRateProperty()::set));
-        model.learningRateProperty().addListener((o, a, b) -> {
-            if (parse(rate.getText()).map(v -> v != b.doubleValue()).orElse(true)) {
-                rate.setText(format(b.doubleValue()));
-            }
-        });
+        TextField rate = numberField("learning-rate", model.learningRateProperty());
         rate.setTooltip(new Tooltip("Step size of each update; too large and the loss diverges"));
         grid.addRow(row++, new Label("Learning rate"), rate);
         row = hyperparameter(
@@ -93,40 +88,19 @@ public final class TrainingView extends BorderPane {
         loss.setConverter(converter(LossKind::displayName));
         loss.valueProperty().bindBidirectional(model.lossProperty());
         grid.addRow(row++, new Label("Loss"), loss);
-        Spinner<Integer> epochs = new Spinner<>(1, 1000, model.epochsProperty().get());
-        epochs.setId("epochs");
-        epochs.setEditable(true);
-        epochs.valueProperty().addListener((o, a, b) -> model.epochsProperty().set(b));
-        model.epochsProperty().addListener((o, a, b) -> epochs.getValueFactory().setValue(b.intValue()));
-        grid.addRow(row++, new Label("Epochs"), epochs);
-        Spinner<Integer> batch =
-                new Spinner<>(1, 4096, model.batchSizeProperty().get());
-        batch.setId("batch-size");
-        batch.setEditable(true);
-        batch.valueProperty().addListener((o, a, b) -> model.batchSizeProperty().set(b));
-        model.batchSizeProperty()
-                .addListener((o, a, b) -> batch.getValueFactory().setValue(b.intValue()));
-        grid.addRow(row++, new Label("Batch size"), batch);
-        Spinner<Double> validation =
-                new Spinner<>(0.0, 0.8, model.validationFractionProperty().get(), 0.05);
-        validation
-                .valueProperty()
-                .addListener((o, a, b) -> model.validationFractionProperty().set(b));
-        grid.addRow(row++, new Label("Validation share"), validation);
-        TextField seed = number("seed", (double) model.seedProperty().get());
-        seed.textProperty()
-                .addListener((o, a, b) ->
-                        parse(b).ifPresent(v -> model.seedProperty().set(v.longValue())));
-        grid.addRow(row++, new Label("Seed"), seed);
-        Spinner<Integer> patience =
-                new Spinner<>(0, 100, model.patienceProperty().get());
-        patience.valueProperty()
-                .addListener((o, a, b) -> model.patienceProperty().set(b));
+        grid.addRow(row++, new Label("Epochs"), integerSpinner("epochs", 1, 1000, model.epochsProperty()));
+        grid.addRow(row++, new Label("Batch size"), integerSpinner("batch-size", 1, 4096, model.batchSizeProperty()));
+        grid.addRow(row++, new Label("Validation share"), validationSpinner());
+        grid.addRow(row++, new Label("Seed"), seedField());
+        Spinner<Integer> patience = integerSpinner("patience", 0, 100, model.patienceProperty());
         patience.setTooltip(new Tooltip("Stop when validation loss has not improved for this many epochs (0: never)"));
         grid.addRow(row++, new Label("Early stop after"), patience);
         CheckBox keepBest = new CheckBox("Keep the best epoch's weights");
+        keepBest.setId("keep-best");
         keepBest.selectedProperty().bindBidirectional(model.keepBestProperty());
         grid.add(keepBest, 0, row++, 2, 1);
+        // While a run trains the form shows that run's settings; they cannot change under it.
+        grid.disableProperty().bind(model.formLockedProperty());
 
         Button start = new Button("Start");
         start.setId("start");
@@ -170,13 +144,7 @@ public final class TrainingView extends BorderPane {
             javafx.beans.property.DoubleProperty value,
             OptimizerKind owner,
             String help) {
-        TextField field = number(id, value.get());
-        field.textProperty().addListener((o, a, b) -> parse(b).ifPresent(value::set));
-        value.addListener((o, a, b) -> {
-            if (parse(field.getText()).map(v -> v != b.doubleValue()).orElse(true)) {
-                field.setText(format(b.doubleValue()));
-            }
-        });
+        TextField field = numberField(id, value);
         field.setTooltip(new Tooltip(help));
         Label label = new Label(name);
         field.visibleProperty().bind(model.optimizerProperty().isEqualTo(owner));
@@ -188,7 +156,7 @@ public final class TrainingView extends BorderPane {
     }
 
     private Node runs() {
-        ListView<RunView> list = new ListView<>(model.runs());
+        ListView<RunView> list = new ListView<>(model.shownRuns());
         list.setId("runs");
         list.setPrefHeight(200);
         list.setPlaceholder(new Label("Each run is kept here to compare."));
@@ -200,15 +168,19 @@ public final class TrainingView extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                CheckBox show = new CheckBox(run.name() + " · " + run.label());
+                CheckBox show = new CheckBox();
                 show.selectedProperty().bindBidirectional(run.visibleProperty());
                 javafx.scene.shape.Line swatch = new javafx.scene.shape.Line(0, 0, 22, 0);
                 swatch.setStyle("-fx-stroke: " + RunView.colour(run.colourIndex()) + "; -fx-stroke-width: 3;");
                 show.setGraphic(swatch);
+                // A Text wraps to the list's width, so a long label is read whole, never cut off with "…".
+                Text title = new Text(run.name() + " · " + run.label());
+                title.wrappingWidthProperty().bind(view.widthProperty().subtract(90));
                 Label result = new Label();
                 result.textProperty().bind(run.resultProperty());
                 result.getStyleClass().add("text-muted");
-                setGraphic(new VBox(2, show, result));
+                HBox cell = new HBox(6, show, new VBox(2, title, result));
+                setGraphic(cell);
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, view) -> {
@@ -227,19 +199,24 @@ public final class TrainingView extends BorderPane {
         delete.setOnAction(e -> model.delete(list.getSelectionModel().getSelectedItem()));
         Label title = new Label("Runs");
         title.getStyleClass().add("title-4");
+        ComboBox<String> data = new ComboBox<>(model.dataNames());
+        data.setId("runs-data");
+        data.valueProperty().bindBidirectional(model.shownDataProperty());
+        HBox shownData = new HBox(8, new Label("Show runs of"), data);
+        shownData.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label hint = new Label("Solid lines: training · dashed: validation · ring: the best epoch kept. Untick a "
                 + "run to hide it; select one to see its Results or try it.");
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
-        return new VBox(6, title, hint, list, delete);
+        return new VBox(6, title, shownData, hint, list, delete);
     }
 
     private Node curves() {
         CurveChart loss = new CurveChart(
                 "Loss",
                 "loss",
-                model.runs(),
-                model.epochsProperty(),
+                model.shownRuns(),
+                model.chartEpochs(),
                 false,
                 RunView::trainLoss,
                 RunView::validationLoss);
@@ -247,8 +224,8 @@ public final class TrainingView extends BorderPane {
         CurveChart accuracy = new CurveChart(
                 "Accuracy",
                 "accuracy",
-                model.runs(),
-                model.epochsProperty(),
+                model.shownRuns(),
+                model.chartEpochs(),
                 true,
                 RunView::trainAccuracy,
                 RunView::validationAccuracy);
@@ -259,6 +236,7 @@ public final class TrainingView extends BorderPane {
         progress.setMaxWidth(Double.MAX_VALUE);
         Label progressText = new Label();
         progressText.setId("progress-text");
+        progressText.setWrapText(true);
         progressText.textProperty().bind(model.progressTextProperty());
         Label message = new Label();
         message.setId("training-message");
@@ -270,6 +248,49 @@ public final class TrainingView extends BorderPane {
         VBox box = new VBox(8, progress, progressText, message, loss, accuracy);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    /** A number field that shows the property's value and stores every valid number typed. */
+    private static TextField numberField(String id, javafx.beans.property.DoubleProperty value) {
+        TextField field = number(id, value.get());
+        field.textProperty().addListener((o, a, b) -> parse(b).ifPresent(value::set));
+        value.addListener((o, a, b) -> {
+            if (parse(field.getText()).map(v -> v != b.doubleValue()).orElse(true)) {
+                field.setText(format(b.doubleValue()));
+            }
+        });
+        return field;
+    }
+
+    private TextField seedField() {
+        javafx.beans.property.LongProperty value = model.seedProperty();
+        TextField field = number("seed", (double) value.get());
+        field.textProperty().addListener((o, a, b) -> parse(b).ifPresent(v -> value.set(v.longValue())));
+        value.addListener((o, a, b) -> {
+            if (parse(field.getText()).map(v -> v.longValue() != b.longValue()).orElse(true)) {
+                field.setText(Long.toString(b.longValue()));
+            }
+        });
+        return field;
+    }
+
+    private static Spinner<Integer> integerSpinner(
+            String id, int min, int max, javafx.beans.property.IntegerProperty value) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value.get());
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((o, a, b) -> value.set(b));
+        value.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.intValue()));
+        return spinner;
+    }
+
+    private Spinner<Double> validationSpinner() {
+        javafx.beans.property.DoubleProperty value = model.validationFractionProperty();
+        Spinner<Double> spinner = new Spinner<>(0.0, 0.8, value.get(), 0.05);
+        spinner.setId("validation");
+        spinner.valueProperty().addListener((o, a, b) -> value.set(b));
+        value.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.doubleValue()));
+        return spinner;
     }
 
     private static TextField number(String id, double value) {

@@ -1,50 +1,41 @@
 package org.layerlab.ui.training;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.layerlab.core.data.Dataset;
-import org.layerlab.core.data.Split;
 import org.layerlab.core.project.RunDiff;
 import org.layerlab.core.project.RunRecord;
-import org.layerlab.core.training.EarlyStopping;
 import org.layerlab.core.training.LossKind;
 import org.layerlab.core.training.OptimizerKind;
-import org.layerlab.core.training.OptimizerSettings;
-import org.layerlab.core.training.StackCompatibility;
-import org.layerlab.core.training.TrainedModel;
 import org.layerlab.core.training.TrainingConfig;
 import org.layerlab.core.training.TrainingControl;
 import org.layerlab.core.training.TrainingEngine;
 import org.layerlab.core.training.TrainingEvent;
-import org.layerlab.core.training.TrainingResult;
-import org.layerlab.data.DataLoading;
-import org.layerlab.data.DataRequests;
 import org.layerlab.errors.FailureSentence;
-import org.layerlab.files.RunStore;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.common.UiDispatcher;
 import org.layerlab.ui.project.ProjectState;
 import org.layerlab.ui.project.RunModels;
 
 /**
- * The training step: the settings, Start / Pause / Resume / Stop, live curves and progress, and every
- * run kept for comparison. Training runs in the background; its events reach the screen through an
- * {@link EventBuffer}, a few times a second at most.
+ * The training step: the settings ({@link TrainingForm}), Start / Pause / Resume / Stop of the one run that
+ * may train at a time ({@link RunLifecycle}), live curves and progress, and every run kept for comparison,
+ * grouped by data set ({@link RunsByData}). Training runs in the background; its events reach the screen
+ * through an {@link EventBuffer}, a few times a second at most.
  */
 public final class TrainingViewModel {
     static final long SCREEN_INTERVAL_NANOS = 500_000_000L;
@@ -54,33 +45,16 @@ public final class TrainingViewModel {
     private final RunModels runModels;
     private final TaskExecutor executor;
     private final UiDispatcher ui;
+    private final TrainingForm form;
+    private final RunLifecycle lifecycle = new RunLifecycle();
+    private final RunsByData runs = new RunsByData();
+    private final RunProgress progress = new RunProgress();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** The message says why Start refused, or invites to press Start: it is out of date after any edit. */
+    private boolean messageAboutSettings;
 
-    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>();
-    private final DoubleProperty learningRate = new SimpleDoubleProperty();
-    private final DoubleProperty momentum = new SimpleDoubleProperty();
-    private final DoubleProperty rho = new SimpleDoubleProperty();
-    private final DoubleProperty beta1 = new SimpleDoubleProperty();
-    private final DoubleProperty beta2 = new SimpleDoubleProperty();
-    private final ObjectProperty<LossKind> loss = new SimpleObjectProperty<>();
-    private final IntegerProperty epochs = new SimpleIntegerProperty();
-    private final IntegerProperty batchSize = new SimpleIntegerProperty();
-    private final DoubleProperty validationFraction = new SimpleDoubleProperty();
-    private final LongProperty seed = new SimpleLongProperty();
-    private final IntegerProperty patience = new SimpleIntegerProperty();
-    private final BooleanProperty keepBest = new SimpleBooleanProperty();
-
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private final BooleanProperty paused = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty progressText = new SimpleStringProperty("Not started");
-    private final StringProperty message = new SimpleStringProperty("");
-    private final ObservableList<RunView> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunView> currentRun = new SimpleObjectProperty<>();
-
-    private TrainingControl control;
-    private Runnable afterStop;
-    private long startedNanos;
-    private boolean syncing;
+    private final IntegerBinding chartEpochs;
 
     public TrainingViewModel(
             ProjectState project, TrainingEngine engine, RunModels runModels, TaskExecutor executor, UiDispatcher ui) {
@@ -89,172 +63,101 @@ public final class TrainingViewModel {
         this.runModels = runModels;
         this.executor = executor;
         this.ui = ui;
-        showConfig(project.trainingProperty().get());
-        project.openedProperty().addListener((o, a, b) -> {
-            showConfig(project.trainingProperty().get());
-            List<RunView> views = new java.util.ArrayList<>();
-            for (RunRecord record : project.runs()) {
-                views.add(RunView.of(record, views.size()));
-            }
-            runs.setAll(views);
+        this.form = new TrainingForm(project.trainingProperty());
+        this.chartEpochs = Bindings.createIntegerBinding(
+                () -> lifecycle
+                        .config()
+                        .map(TrainingConfig::epochs)
+                        .orElse(form.epochs().get()),
+                form.epochs(),
+                lifecycle.runningProperty());
+        project.openedProperty().addListener((o, a, b) -> projectOpened());
+        project.datasetProperty().addListener((o, a, data) -> {
+            runs.dataLoaded(data == null ? null : data.name());
+            settingsEdited();
         });
-        for (javafx.beans.Observable setting : List.of(
-                optimizer,
-                learningRate,
-                momentum,
-                rho,
-                beta1,
-                beta2,
-                loss,
-                epochs,
-                batchSize,
-                validationFraction,
-                seed,
-                patience,
-                keepBest)) {
-            setting.addListener(o -> storeConfig());
+        project.stackProperty().addListener((o, a, b) -> settingsEdited());
+        project.trainingProperty().addListener((o, a, b) -> settingsEdited());
+    }
+
+    private void projectOpened() {
+        List<RunView> views = new java.util.ArrayList<>();
+        for (RunRecord record : project.runs()) {
+            views.add(RunView.of(record, views.size()));
         }
-        optimizer.addListener((o, before, after) -> {
-            if (after != null && before != null && !syncing) {
-                learningRate.set(after.defaultLearningRate());
-            }
-        });
+        runs.all().setAll(views);
+        Dataset data = project.datasetProperty().get();
+        runs.dataLoaded(data == null ? null : data.name());
+        currentRun.set(null);
+        progress.reset();
+        say("");
     }
 
-    private void showConfig(TrainingConfig c) {
-        syncing = true;
-        optimizer.set(c.optimizer().kind());
-        learningRate.set(c.optimizer().learningRate());
-        momentum.set(c.optimizer().momentum());
-        rho.set(c.optimizer().rho());
-        beta1.set(c.optimizer().beta1());
-        beta2.set(c.optimizer().beta2());
-        loss.set(c.loss());
-        epochs.set(c.epochs());
-        batchSize.set(c.batchSize());
-        validationFraction.set(c.validationFraction());
-        seed.set(c.seed());
-        patience.set(c.earlyStopping().patience());
-        keepBest.set(c.earlyStopping().keepBestWeights());
-        syncing = false;
-    }
-
-    private void storeConfig() {
-        if (!syncing) {
-            project.trainingProperty().set(config());
+    private void settingsEdited() {
+        if (messageAboutSettings) {
+            say("");
         }
     }
 
+    private void say(String text) {
+        message.set(text);
+        messageAboutSettings = false;
+    }
+
+    private void sayAboutSettings(String text) {
+        message.set(text);
+        messageAboutSettings = true;
+    }
+
+    /** Invites the student to press Start, e.g. once a welcome example is in place. */
+    public void invite(String text) {
+        if (!lifecycle.runningProperty().get()) {
+            sayAboutSettings(text);
+        }
+    }
+
+    /** The settings as the form shows them. */
     public TrainingConfig config() {
-        OptimizerSettings defaults = OptimizerSettings.defaults(optimizer.get());
-        OptimizerSettings settings = new OptimizerSettings(
-                optimizer.get(),
-                learningRate.get(),
-                momentum.get(),
-                rho.get(),
-                beta1.get(),
-                beta2.get(),
-                defaults.epsilon());
-        return new TrainingConfig(
-                settings,
-                loss.get(),
-                epochs.get(),
-                batchSize.get(),
-                validationFraction.get(),
-                seed.get(),
-                new EarlyStopping(patience.get(), keepBest.get()));
+        return form.config();
     }
 
     /** Starts a run, or explains in {@code message} why it cannot start. */
     public void start() {
-        if (running.get()) {
+        if (lifecycle.runningProperty().get()) {
             return;
         }
         Dataset data = project.datasetProperty().get();
-        if (data == null) {
-            message.set("Load data first (step 1, Data).");
-            return;
-        }
         TrainingConfig config = config();
-        if (!config.problems().isEmpty()) {
-            message.set("Check the settings: " + String.join("; ", config.problems()) + ".");
-            return;
-        }
-        StackCompatibility.Result check =
-                StackCompatibility.check(project.stackProperty().get(), data, config.loss());
+        StartCheck check = StartCheck.of(data, project.stackProperty().get(), config, engine.memoryBudget());
         if (!check.ok()) {
-            message.set("The network cannot train on this data: " + String.join(" ", check.problems()));
+            sayAboutSettings(check.refusal());
             return;
         }
-        Optional<String> tooLarge = engine.memoryBudget().refusal(check.summary(), config);
-        if (tooLarge.isPresent()) {
-            message.set(tooLarge.get());
-            return;
-        }
-        RunRecord previous = project.runs().isEmpty()
-                ? null
-                : project.runs().get(project.runs().size() - 1);
-        String label = RunDiff.describe(
-                previous == null ? null : previous.stack(),
-                previous == null ? null : previous.config(),
-                check.stack(),
-                config);
-        RunView run = new RunView(nextRunName(), label, config.epochs(), runs.size());
-        RunStore store = runModels.store();
-        runs.add(run);
+        RunDiff.Setup setup = new RunDiff.Setup(data.name(), check.stack(), config);
+        String label = RunDiff.describe(previousSetup(), setup);
+        RunJob.Plan plan = new RunJob.Plan(nextRunName(), label, data.name(), check.stack(), config);
+        RunView run = new RunView(
+                plan.name(), label, data.name(), config.epochs(), runs.all().size());
+        runs.all().add(run);
+        runs.shownDataProperty().set(data.name());
         currentRun.set(run);
-        control = new TrainingControl();
-        TrainingControl runControl = control;
-        running.set(true);
-        paused.set(false);
-        progress.set(0);
-        message.set("");
-        progressText.set("Starting…");
-        startedNanos = System.nanoTime();
+        TrainingControl control = lifecycle.begin(run, config);
+        form.lockOn(config);
+        progress.starting();
+        say("");
+        int openedAtStart = project.openedProperty().get();
         EventBuffer buffer = new EventBuffer(ui, update -> show(run, update), SCREEN_INTERVAL_NANOS);
-        org.layerlab.core.project.DataSettings dataSettings =
-                project.dataSettingsProperty().get();
-        executor.submit(
-                () -> {
-                    // The validation share or seed changed since the data was loaded: split it again, off this thread.
-                    boolean resplit = dataSettings != null && !sameSplit(data, config);
-                    Dataset trainOn = resplit
-                            ? DataLoading.load(
-                                    DataRequests.from(dataSettings, config.validationFraction(), config.seed()))
-                            : data;
-                    TrainingResult result = engine.train(trainOn, check.stack(), config, buffer, runControl);
-                    double testAccuracy = Double.NaN;
-                    if (result.model() != null) {
-                        try (TrainedModel model = result.model()) {
-                            testAccuracy = trainOn.test().count() == 0
-                                    ? Double.NaN
-                                    : model.evaluate(trainOn.test()).accuracy();
-                            // Kept on disk, not in memory: Results, Try it and Export load it when selected.
-                            store.save(run.name(), model);
-                        }
-                    }
-                    return new RunRecord(
-                            run.name(),
-                            label,
-                            check.stack(),
-                            config,
-                            result.epochs(),
-                            result.outcome().name(),
-                            testAccuracy,
-                            result.bestEpoch());
-                },
-                record -> finish(run, record),
-                failure -> {
-                    running.set(false);
-                    paused.set(false);
-                    message.set(FailureSentence.forWindow(failure));
-                    runAfterStop();
-                });
+        RunJob job = new RunJob(
+                plan, data, project.dataSettingsProperty().get(), engine, runModels.store(), buffer, control);
+        executor.submit(job, record -> finish(run, record, openedAtStart), failure -> {
+            say(FailureSentence.forWindow(failure));
+            finish(run, plan.failed(), openedAtStart);
+        });
     }
 
-    private static boolean sameSplit(Dataset data, TrainingConfig config) {
-        Split split = data.split();
-        return split.validationFraction() == config.validationFraction() && split.seed() == config.seed();
+    private RunDiff.Setup previousSetup() {
+        List<RunRecord> done = project.runs();
+        return done.isEmpty() ? null : RunDiff.Setup.of(done.get(done.size() - 1));
     }
 
     private void show(RunView run, EventBuffer.Update update) {
@@ -262,46 +165,35 @@ public final class TrainingViewModel {
             if (event instanceof TrainingEvent.EpochEnded epoch) {
                 run.addTrainingIfMissing(epoch);
                 run.addValidation(epoch);
-                progress.set((double) epoch.epoch() / epoch.epochs());
+                progress.epochEnded(epoch);
             } else if (event instanceof TrainingEvent.Finished finished) {
-                message.set(finished.message());
+                say(finished.message());
             }
         }
         TrainingEvent.BatchEnded batch = update.lastBatch();
-        if (batch != null && running.get()) {
+        if (batch != null && lifecycle.run().orElse(null) == run) {
             double x = batch.epoch() - 1 + (double) batch.batch() / batch.batchesPerEpoch();
             run.addBatchPoint(x, update.smoothedLoss(), update.smoothedAccuracy());
-            int total = epochs.get() * batch.batchesPerEpoch();
-            int done = (batch.epoch() - 1) * batch.batchesPerEpoch() + batch.batch();
-            progress.set((double) done / total);
-            double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            double left = seconds / done * (total - done);
-            progressText.set(String.format(
-                    Locale.ROOT,
-                    "Epoch %d/%d · batch %d/%d · %,.0f samples/s · %s left",
-                    batch.epoch(),
-                    epochs.get(),
-                    batch.batch(),
-                    batch.batchesPerEpoch(),
-                    batch.samplesPerSecond(),
-                    duration(left)));
+            progress.batchEnded(run, batch);
         }
     }
 
-    private void finish(RunView run, RunRecord record) {
-        running.set(false);
-        paused.set(false);
-        project.runs().add(record);
-        run.bestEpochProperty().set(record.bestEpoch());
-        if (keepsModel(record)) {
-            project.selectedRunProperty().set(record);
+    /**
+     * The run has ended, whichever way: its row says how, and it joins the project it was started in (a run
+     * of a project since replaced is not added to the new one).
+     */
+    private void finish(RunView run, RunRecord record, int openedAtStart) {
+        boolean sameProject = project.openedProperty().get() == openedAtStart;
+        if (sameProject) {
+            project.runs().add(record);
+            run.bestEpochProperty().set(record.bestEpoch());
+            if (keepsModel(record)) {
+                project.selectedRunProperty().set(record);
+            }
+            progress.ended(run, RunView.resultOf(record), record.outcome().equals("COMPLETED"));
         }
-        run.resultProperty().set(RunView.resultOf(record));
-        progressText.set(run.name() + ": " + run.resultProperty().get());
-        if (record.outcome().equals("COMPLETED")) {
-            progress.set(1);
-        }
-        runAfterStop();
+        form.unlock();
+        lifecycle.end(RunView.resultOf(record));
     }
 
     /** Diverged and failed runs end without a model; every other run kept one. */
@@ -312,7 +204,7 @@ public final class TrainingViewModel {
     /** "Run N" with N one more than the highest so far, so that a deleted run's name is never reused. */
     private String nextRunName() {
         int highest = 0;
-        for (RunView view : runs) {
+        for (RunView view : runs.all()) {
             String number = view.name().replaceAll("\\D", "");
             if (!number.isEmpty()) {
                 highest = Math.max(highest, Integer.parseInt(number));
@@ -322,7 +214,7 @@ public final class TrainingViewModel {
     }
 
     /** The finished run shown by {@code view}, if it has finished. */
-    private java.util.Optional<RunRecord> record(RunView view) {
+    private Optional<RunRecord> record(RunView view) {
         return project.runs().stream()
                 .filter(r -> view != null && r.name().equals(view.name()))
                 .findFirst();
@@ -336,136 +228,146 @@ public final class TrainingViewModel {
     /** Deletes a finished run with its model; the run being trained cannot be deleted. */
     public void delete(RunView view) {
         record(view).ifPresent(record -> {
-            runs.remove(view);
+            runs.all().remove(view);
             runModels.delete(record);
         });
     }
 
     /** The list entry of the selected run, for the runs list to show as selected. */
-    public java.util.Optional<RunView> viewOf(RunRecord record) {
-        return runs.stream()
+    public Optional<RunView> viewOf(RunRecord record) {
+        return runs.all().stream()
                 .filter(v -> record != null && v.name().equals(record.name()))
                 .findFirst();
     }
 
-    private void runAfterStop() {
-        if (afterStop != null) {
-            Runnable then = afterStop;
-            afterStop = null;
-            then.run();
-        }
-    }
-
     public void pause() {
-        if (running.get() && control != null) {
-            control.pause();
-            paused.set(true);
-            progressText.set("Paused · " + progressText.get());
+        lifecycle.pause();
+        if (lifecycle.pausedProperty().get()) {
+            progress.paused();
         }
     }
 
     public void resume() {
-        if (control != null) {
-            control.resume();
-            paused.set(false);
-        }
+        lifecycle.resume();
     }
 
     public void stop() {
-        if (control != null) {
-            control.cancel();
-        }
+        lifecycle.stop();
     }
 
-    /** Stops a running run and calls {@code then} once it has ended (at once if none runs). */
-    public void stopThen(Runnable then) {
-        if (!running.get()) {
-            then.run();
+    /**
+     * Runs {@code then}, which replaces or closes the project, once no run trains. While one does, asks
+     * {@code agrees} whether to stop it ("A network is training. Stop it and {@code action}?"); if so, stops
+     * it and waits until it has ended, so that the run is kept in the project it was started in.
+     */
+    public void stopFirst(String action, Predicate<String> agrees, Runnable then) {
+        if (lifecycle.runningProperty().get() && !agrees.test("A network is training. Stop it and " + action + "?")) {
             return;
         }
-        afterStop = then;
-        stop();
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+        lifecycle.afterEnd(then);
+        lifecycle.stop();
     }
 
     public ObjectProperty<OptimizerKind> optimizerProperty() {
-        return optimizer;
+        return form.optimizer();
     }
 
     public DoubleProperty learningRateProperty() {
-        return learningRate;
+        return form.learningRate();
     }
 
     public DoubleProperty momentumProperty() {
-        return momentum;
+        return form.momentum();
     }
 
     public DoubleProperty rhoProperty() {
-        return rho;
+        return form.rho();
     }
 
     public DoubleProperty beta1Property() {
-        return beta1;
+        return form.beta1();
     }
 
     public DoubleProperty beta2Property() {
-        return beta2;
+        return form.beta2();
     }
 
     public ObjectProperty<LossKind> lossProperty() {
-        return loss;
+        return form.loss();
     }
 
     public IntegerProperty epochsProperty() {
-        return epochs;
+        return form.epochs();
     }
 
     public IntegerProperty batchSizeProperty() {
-        return batchSize;
+        return form.batchSize();
     }
 
     public DoubleProperty validationFractionProperty() {
-        return validationFraction;
+        return form.validationFraction();
     }
 
     public LongProperty seedProperty() {
-        return seed;
+        return form.seed();
     }
 
     public IntegerProperty patienceProperty() {
-        return patience;
+        return form.patience();
     }
 
     public BooleanProperty keepBestProperty() {
-        return keepBest;
+        return form.keepBest();
     }
 
-    public BooleanProperty runningProperty() {
-        return running;
+    /** True while a run trains: the form then shows that run's settings and takes no edits. */
+    public ReadOnlyBooleanProperty formLockedProperty() {
+        return form.lockedProperty();
     }
 
-    public BooleanProperty pausedProperty() {
-        return paused;
+    public ReadOnlyBooleanProperty runningProperty() {
+        return lifecycle.runningProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return lifecycle.pausedProperty();
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return progress.fraction();
     }
 
     public StringProperty progressTextProperty() {
-        return progressText;
+        return progress.line();
     }
 
-    public StringProperty messageProperty() {
-        return message;
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
+    /** Every run of the project, of every data set. */
     public ObservableList<RunView> runs() {
-        return runs;
+        return runs.all();
+    }
+
+    /** The runs of the data set chosen in {@link #shownDataProperty}, for the runs list and the charts. */
+    public ObservableList<RunView> shownRuns() {
+        return runs.shown();
+    }
+
+    /** The data sets the project has runs of, and the one loaded now. */
+    public ObservableList<String> dataNames() {
+        return runs.dataNames();
+    }
+
+    /** The data set whose runs are shown; the loaded one unless the student chooses another. */
+    public ObjectProperty<String> shownDataProperty() {
+        return runs.shownDataProperty();
+    }
+
+    /** The epochs the charts' x axis spans: the running run's, otherwise the form's. */
+    public IntegerBinding chartEpochs() {
+        return chartEpochs;
     }
 
     /** The run Results, Try it and Export act on. */

@@ -132,6 +132,7 @@ class TryItViewModelTest {
                 new RunRecord(
                         "Run 1",
                         "first run",
+                        "iris.csv",
                         LayerStack.of(TensorShape.of(1)),
                         TrainingConfig.DEFAULT,
                         List.of(),
@@ -170,6 +171,7 @@ class TryItViewModelTest {
                 .set(new RunRecord(
                         "Run 4",
                         "",
+                        "iris.csv",
                         LayerStack.of(TensorShape.of(1)),
                         TrainingConfig.DEFAULT,
                         List.of(),

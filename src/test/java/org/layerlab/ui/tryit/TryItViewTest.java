@@ -108,7 +108,8 @@ class TryItViewTest {
     private static LoadedRun train(String name, Dataset data, LayerStack stack, TrainingConfig config) {
         TrainedModel model = ENGINE.train(data, stack, config, TrainingObserver.NONE, new TrainingControl())
                 .model();
-        return new LoadedRun(new RunRecord(name, "", stack, config, List.of(), "COMPLETED", 0.95, 0), model);
+        return new LoadedRun(
+                new RunRecord(name, "", "test data", stack, config, List.of(), "COMPLETED", 0.95, 0), model);
     }
 
     @AfterAll

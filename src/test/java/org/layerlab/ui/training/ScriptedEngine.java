@@ -1,0 +1,70 @@
+package org.layerlab.ui.training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.layerlab.core.data.Dataset;
+import org.layerlab.core.stack.LayerStack;
+import org.layerlab.core.training.MemoryBudget;
+import org.layerlab.core.training.ModelInfo;
+import org.layerlab.core.training.TrainedModel;
+import org.layerlab.core.training.TrainingConfig;
+import org.layerlab.core.training.TrainingControl;
+import org.layerlab.core.training.TrainingEngine;
+import org.layerlab.core.training.TrainingEvent;
+import org.layerlab.core.training.TrainingObserver;
+import org.layerlab.core.training.TrainingOutcome;
+import org.layerlab.core.training.TrainingResult;
+
+/**
+ * An engine that trains nothing: it reports one batch and ends as told, or as CANCELLED when the run was
+ * stopped before it got to train, or throws {@code failure} if one is given. Its runs keep no model.
+ */
+final class ScriptedEngine implements TrainingEngine {
+    private final TrainingOutcome outcome;
+    private final RuntimeException failure;
+
+    private ScriptedEngine(TrainingOutcome outcome, RuntimeException failure) {
+        this.outcome = outcome;
+        this.failure = failure;
+    }
+
+    static ScriptedEngine endingAs(TrainingOutcome outcome) {
+        return new ScriptedEngine(outcome, null);
+    }
+
+    static ScriptedEngine throwing(RuntimeException failure) {
+        return new ScriptedEngine(null, failure);
+    }
+
+    @Override
+    public TrainingResult train(
+            Dataset dataset,
+            LayerStack stack,
+            TrainingConfig config,
+            TrainingObserver observer,
+            TrainingControl control) {
+        if (failure != null) {
+            throw failure;
+        }
+        observer.onEvent(
+                new TrainingEvent.Started(config.epochs(), 2, dataset.train().count(), 0));
+        TrainingOutcome ending = control.isCancelled() ? TrainingOutcome.CANCELLED : outcome;
+        if (ending != TrainingOutcome.CANCELLED) {
+            observer.onEvent(new TrainingEvent.BatchEnded(1, 1, 2, 0.5, 0.5, 100));
+        }
+        String message = "Scripted run: " + ending.name().toLowerCase(java.util.Locale.ROOT) + ".";
+        observer.onEvent(new TrainingEvent.Finished(ending, message));
+        return new TrainingResult(null, ending, message, List.of(), 0);
+    }
+
+    @Override
+    public MemoryBudget memoryBudget() {
+        return MemoryBudget.shareOf(64L << 30);
+    }
+
+    @Override
+    public TrainedModel load(LayerStack stack, ModelInfo info, Path weightsFolder) throws IOException {
+        throw new IOException("a scripted engine keeps no models");
+    }
+}
