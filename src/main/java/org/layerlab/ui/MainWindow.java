@@ -8,6 +8,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -151,9 +152,7 @@ public final class MainWindow {
 
     private MenuBar menus() {
         MenuItem newProject = item("New", "Shortcut+N", () -> {
-            if (confirmDiscard()) {
-                training.stopFirst("start a new project", this::confirm, projects::newProject);
-            }
+            whenUnsavedSettled(() -> training.stopFirst("start a new project", this::confirm, projects::newProject));
         });
         MenuItem open = item("Open…", "Shortcut+O", this::openProject);
         Menu recent = new Menu("Open Recent");
@@ -201,11 +200,8 @@ public final class MainWindow {
         recent.getItems().clear();
         for (Path path : projects.recent()) {
             MenuItem entry = new MenuItem(path.getFileName().toString());
-            entry.setOnAction(e -> {
-                if (confirmDiscard()) {
-                    training.stopFirst("open " + path.getFileName(), this::confirm, () -> projects.open(path));
-                }
-            });
+            entry.setOnAction(e -> whenUnsavedSettled(
+                    () -> training.stopFirst("open " + path.getFileName(), this::confirm, () -> projects.open(path))));
             recent.getItems().add(entry);
         }
         recent.setDisable(recent.getItems().isEmpty());
@@ -269,14 +265,13 @@ public final class MainWindow {
     }
 
     private void openProject() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        FileChooser chooser = projectChooser("Open a project");
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            training.stopFirst("open " + file.getName(), this::confirm, () -> projects.open(file.toPath()));
-        }
+        whenUnsavedSettled(() -> {
+            FileChooser chooser = projectChooser("Open a project");
+            File file = chooser.showOpenDialog(stage);
+            if (file != null) {
+                training.stopFirst("open " + file.getName(), this::confirm, () -> projects.open(file.toPath()));
+            }
+        });
     }
 
     private void save() {
@@ -306,30 +301,55 @@ public final class MainWindow {
         return chooser;
     }
 
-    /** True when there is nothing unsaved, or the student agrees to lose it. */
-    private boolean confirmDiscard() {
+    /**
+     * Runs {@code then} once unsaved changes are settled: there are none, the student saved them (then
+     * runs after the file is written, and not if it could not be) or let them go. Cancel runs nothing.
+     */
+    private void whenUnsavedSettled(Runnable then) {
         if (!projects.state().dirtyProperty().get()) {
-            return true;
+            then.run();
+            return;
         }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType dontSave = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
         Alert alert = new Alert(
                 Alert.AlertType.CONFIRMATION,
-                "The project has unsaved changes. Discard them?",
-                ButtonType.CANCEL,
-                ButtonType.OK);
+                "Save the changes to this project first? Without saving, they are lost.",
+                save,
+                dontSave,
+                ButtonType.CANCEL);
         alert.setHeaderText("Unsaved changes");
         alert.initOwner(stage);
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        java.util.Optional<ButtonType> choice = alert.showAndWait();
+        if (choice.filter(save::equals).isPresent()) {
+            saveThen(then);
+        } else if (choice.filter(dontSave::equals).isPresent()) {
+            then.run();
+        }
+    }
+
+    /** Saves (asking where, for a project never saved), then runs {@code then}; nothing if not saved. */
+    private void saveThen(Runnable then) {
+        Path file = projects.state().fileProperty().get();
+        if (file == null) {
+            FileChooser chooser = projectChooser("Save the project");
+            chooser.setInitialFileName(ProjectFolder.suggestedName(
+                    null, projects.state().datasetProperty().get()));
+            File chosen = chooser.showSaveDialog(stage);
+            if (chosen == null) {
+                return;
+            }
+            file = chosen.toPath();
+        }
+        projects.saveAs(file, then);
     }
 
     void quit() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        training.stopFirst("quit", this::confirm, () -> {
+        whenUnsavedSettled(() -> training.stopFirst("quit", this::confirm, () -> {
             serve.stop();
             projects.discardRecovery();
             stage.close();
-        });
+        }));
     }
 
     /** Asks a yes-or-no question; true when the student presses OK. */

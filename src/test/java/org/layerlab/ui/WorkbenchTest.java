@@ -274,13 +274,32 @@ class WorkbenchTest extends WorkbenchTestBase {
                 .fireEvent(
                         new javafx.stage.WindowEvent(window.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("OK");
+        robot.clickOn("Don't Save");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("OK");
         await(() -> !window.stage().isShowing());
         WaitForAsyncUtils.waitFor(closing);
         assertFalse(window.training().runningProperty().get());
         assertTrue(window.training().runs().get(0).resultProperty().get().startsWith("cancelled"));
+    }
+
+    @Test
+    void quittingWithUnsavedChangesOffersToSaveThem(FxRobot robot) throws Exception {
+        loadIris(robot);
+        Path file = home.resolve("quit-and-save.layerlab");
+        robot.interact(() -> window.projects().saveAs(file));
+        await(() -> !window.projects().state().dirtyProperty().get());
+        robot.interact(() -> window.network().applyTemplate(org.layerlab.core.stack.Template.IRIS_MLP));
+        assertTrue(window.projects().state().dirtyProperty().get());
+        java.util.concurrent.Future<Void> closing = WaitForAsyncUtils.asyncFx(() -> window.stage()
+                .fireEvent(
+                        new javafx.stage.WindowEvent(window.stage(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("Don't Save").tryQuery().isPresent(), "Save, Don't Save or Cancel");
+        robot.clickOn("Save");
+        await(() -> !window.stage().isShowing());
+        WaitForAsyncUtils.waitFor(closing);
+        assertTrue(Files.readString(file).contains("dense"), "the template was saved before quitting");
     }
 
     @Test

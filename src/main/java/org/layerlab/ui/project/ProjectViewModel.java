@@ -79,6 +79,11 @@ public final class ProjectViewModel {
     }
 
     public void saveAs(Path chosen) {
+        saveAs(chosen, () -> {});
+    }
+
+    /** Saves to {@code chosen}, then runs {@code afterwards}, only if the project was written. */
+    public void saveAs(Path chosen, Runnable afterwards) {
         Path file = chosen.getFileName().toString().endsWith(ProjectFile.EXTENSION)
                 ? chosen
                 : chosen.resolveSibling(chosen.getFileName() + ProjectFile.EXTENSION);
@@ -104,6 +109,7 @@ public final class ProjectViewModel {
                     remember(saved);
                     discardRecovery();
                     status.set("Saved " + saved.getFileName() + ".");
+                    afterwards.run();
                 },
                 failure -> status.set(
                         "Not saved: " + FailureSentence.forWindow(failure) + " Choose another folder with Save As."));
