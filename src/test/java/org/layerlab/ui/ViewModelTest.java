@@ -49,9 +49,10 @@ class ViewModelTest {
         assertTrue(
                 data.notes().get(0).startsWith("Label: column 'Class' (named like a label;"),
                 data.notes().toString());
-        network.insert(LayerKind.DENSE, 0);
+        network.selectedProperty().set(2);
+        network.changeSetting("units", 64);
         assertEquals(
-                "Layer 1 (Dense) outputs 64 values but trees.csv has 2 classes; end the stack with Dense(2).",
+                "Layer 3 (Dense) outputs 64 values but trees.csv has 2 classes; end the stack with Dense(2).",
                 network.problems().get(0));
     }
 
@@ -65,9 +66,10 @@ class ViewModelTest {
         assertEquals(3, data.classCounts().size());
         assertEquals("species", data.labelColumnProperty().get());
         assertEquals(5, data.previewProperty().get().columns().size());
-        network.insert(LayerKind.DENSE, 0);
-        assertEquals("(64)", network.rows().get(0).output());
-        assertEquals("320 parameters", network.totalProperty().get());
+        assertEquals("(16)", network.rows().get(0).output());
+        assertEquals("131 parameters", network.totalProperty().get());
+        assertTrue(network.problems().isEmpty(), network.problems().toString());
+        network.insert(LayerKind.DENSE, 3);
         assertTrue(
                 network.problems().get(0).contains("outputs 64 values but iris.csv has 3 classes"),
                 network.problems().toString());
