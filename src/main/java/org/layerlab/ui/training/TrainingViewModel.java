@@ -76,6 +76,7 @@ public final class TrainingViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<RunView> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunView> currentRun = new SimpleObjectProperty<>();
+    private final DataDefaults dataDefaults;
 
     private TrainingControl control;
     private Runnable afterStop;
@@ -118,6 +119,10 @@ public final class TrainingViewModel {
             if (after != null && before != null && !syncing) {
                 learningRate.set(after.defaultLearningRate());
             }
+        });
+        dataDefaults = new DataDefaults(project, chosen -> {
+            batchSize.set(chosen.batchSize());
+            epochs.set(chosen.epochs());
         });
     }
 
@@ -475,5 +480,10 @@ public final class TrainingViewModel {
 
     public ObjectProperty<RunView> currentRunProperty() {
         return currentRun;
+    }
+
+    /** The batch size and epochs chosen for newly loaded data, and the lines that say so. */
+    public DataDefaults dataDefaults() {
+        return dataDefaults;
     }
 }
