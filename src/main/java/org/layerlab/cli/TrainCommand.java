@@ -12,6 +12,7 @@ import org.layerlab.core.training.StackCompatibility;
 import org.layerlab.core.training.TrainedModel;
 import org.layerlab.core.training.TrainingConfig;
 import org.layerlab.core.training.TrainingControl;
+import org.layerlab.core.training.TrainingDefaults;
 import org.layerlab.core.training.TrainingOutcome;
 import org.layerlab.core.training.TrainingResult;
 import org.layerlab.data.DataLoadException;
@@ -74,6 +75,9 @@ final class TrainCommand implements Callable<Integer> {
                 dataset.validation().count(),
                 dataset.test().count(),
                 dataset.classCount());
+        config = training.fittedTo(config, dataset.train().count(), stdout);
+        TrainingDefaults.fewBatchesWarning(dataset.train().count(), config.batchSize())
+                .ifPresent(stdout::println);
         StackCompatibility.Result check = StackCompatibility.check(stack, dataset, config.loss());
         if (!check.ok()) {
             throw new UserError(

@@ -1,10 +1,13 @@
 package org.layerlab.cli;
 
+import java.io.PrintWriter;
+import java.util.Locale;
 import org.layerlab.core.training.EarlyStopping;
 import org.layerlab.core.training.LossKind;
 import org.layerlab.core.training.OptimizerKind;
 import org.layerlab.core.training.OptimizerSettings;
 import org.layerlab.core.training.TrainingConfig;
+import org.layerlab.core.training.TrainingDefaults;
 import picocli.CommandLine.Option;
 
 /** The options that make a TrainingConfig. */
@@ -12,16 +15,16 @@ final class TrainingOptions {
     @Option(
             names = "--epochs",
             paramLabel = "N",
-            defaultValue = "5",
-            description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
-    int epochs;
+            description = "Passes over the training data (default: from the number of training rows, about "
+                    + "1,500 steps for a small table, at most about 50,000 samples seen, 5 to 150).")
+    Integer epochs;
 
     @Option(
             names = "--batch-size",
             paramLabel = "N",
-            defaultValue = "128",
-            description = "Samples per step (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+            description = "Samples per step (default: from the number of training rows, about a tenth of them "
+                    + "between 4 and 128).")
+    Integer batchSize;
 
     @Option(
             names = "--optimizer",
@@ -70,6 +73,10 @@ final class TrainingOptions {
     @Option(names = "--keep-best", description = "With --patience: end with the weights of the best epoch.")
     boolean keepBest;
 
+    /**
+     * The settings as given, checked before any data is read; where --epochs or --batch-size was left out
+     * it holds a stand-in until {@link #fittedTo} chooses it from the data.
+     */
     TrainingConfig config() {
         OptimizerSettings settings;
         LossKind lossKind;
@@ -93,10 +100,49 @@ final class TrainingOptions {
                     settings.epsilon());
         }
         TrainingConfig config = new TrainingConfig(
-                settings, lossKind, epochs, batchSize, validation, seed, new EarlyStopping(patience, keepBest));
+                settings,
+                lossKind,
+                epochs != null ? epochs : TrainingConfig.DEFAULT.epochs(),
+                batchSize != null ? batchSize : TrainingConfig.DEFAULT.batchSize(),
+                validation,
+                seed,
+                new EarlyStopping(patience, keepBest));
         if (!config.problems().isEmpty()) {
             throw new UserError("invalid training settings: " + String.join("; ", config.problems()) + ".");
         }
         return config;
+    }
+
+    /**
+     * {@code config} with what the command line left out, --epochs or --batch-size, chosen by the rule for
+     * {@code trainingRows}; {@code out} is told what was chosen and why.
+     */
+    TrainingConfig fittedTo(TrainingConfig config, int trainingRows, PrintWriter out) {
+        if (epochs != null && batchSize != null) {
+            return config;
+        }
+        TrainingDefaults chosen = batchSize == null
+                ? TrainingDefaults.forTrainingRows(trainingRows)
+                : TrainingDefaults.forTrainingRows(trainingRows, batchSize);
+        if (epochs != null) {
+            chosen = new TrainingDefaults(trainingRows, chosen.batchSize(), epochs);
+            out.printf(
+                    Locale.ROOT,
+                    "Batch size chosen for %,d training rows: %d (%s); --batch-size sets it.%n",
+                    trainingRows,
+                    chosen.batchSize(),
+                    chosen.steps());
+        } else if (batchSize != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "Epochs chosen for %,d training rows in batches of %d: %d (%s); --epochs sets them.%n",
+                    trainingRows,
+                    batchSize,
+                    chosen.epochs(),
+                    chosen.steps());
+        } else {
+            out.println(chosen.description() + " --epochs and --batch-size set them.");
+        }
+        return chosen.appliedTo(config);
     }
 }

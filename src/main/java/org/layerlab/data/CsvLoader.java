@@ -45,7 +45,7 @@ public final class CsvLoader {
         for (int i = 0; i < classNames.size(); i++) {
             classIndex.put(classNames.get(i), i);
         }
-        int[][] parts = request.split().assign(rows.size(), true);
+        int[][] parts = request.split().assign(TableColumns.classesOf(table.column(label), rows, classNames), true);
         List<Integer> trainRows = pick(rows, parts[0]);
         List<Preprocessing.Column> columns = new ArrayList<>();
         for (String name : featureNames) {

@@ -34,7 +34,7 @@ public final class IdxLoader {
         Samples all = samples(trainImages, images, trainLabels);
         int[] shape = {1, images.dims()[1], images.dims()[2]};
         boolean givenTest = testImages != null && testLabels != null;
-        int[][] parts = split.assign(all.count(), !givenTest);
+        int[][] parts = split.assign(all.labels(), !givenTest);
         Samples test =
                 givenTest ? samples(testImages, IdxReader.read(testImages, 3), testLabels) : all.subset(parts[2]);
         int classes = Math.max(maxLabel(all.labels()), maxLabel(test.labels())) + 1;

@@ -43,7 +43,7 @@ public final class ImageFolderLoader {
         int width = size > 0 ? size : Math.min(first.getWidth(), MAX_DEFAULT_SIZE);
         int channels = request.grey() ? 1 : 3;
         Samples all = read(files, channels, height, width);
-        int[][] parts = request.split().assign(all.count(), testFolder == null);
+        int[][] parts = request.split().assign(all.labels(), testFolder == null);
         List<String> notes = new ArrayList<>();
         notes.add("Read " + all.count() + " images in " + classNames.size() + " classes, resized to " + width + "×"
                 + height + (channels == 1 ? " grey." : " colour."));

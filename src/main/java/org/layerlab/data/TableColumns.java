@@ -39,6 +39,19 @@ final class TableColumns {
         return column.getString(row).trim();
     }
 
+    /** The class of each of {@code rows}, as an index into {@code classNames}, for splitting by class. */
+    static int[] classesOf(Column<?> label, List<Integer> rows, List<String> classNames) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < classNames.size(); i++) {
+            index.put(classNames.get(i), i);
+        }
+        int[] classes = new int[rows.size()];
+        for (int r = 0; r < classes.length; r++) {
+            classes[r] = index.get(cell(label, rows.get(r)));
+        }
+        return classes;
+    }
+
     /**
      * The rows to use: rows with a missing label are always left out; rows with a missing feature are left
      * out or kept (and filled later) as asked. Tells the student what happened in {@code notes}.

@@ -43,7 +43,8 @@ public final class TextLoader {
                 TableColumns.usableRows(file, table, label, List.of(textColumn), MissingValues.DROP, notes);
         List<String> classNames = TableColumns.classNames(table.column(label), rows);
         Table testTable = testFile == null ? null : TableReader.read(testFile, notes);
-        int[][] parts = request.split().assign(rows.size(), testTable == null);
+        int[][] parts = request.split()
+                .assign(TableColumns.classesOf(table.column(label), rows, classNames), testTable == null);
         List<List<String>> trainWords = new ArrayList<>();
         for (int position : parts[0]) {
             trainWords.add(Tokenizer.words(table.column(textColumn).getString(rows.get(position))));

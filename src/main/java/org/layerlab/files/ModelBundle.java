@@ -121,7 +121,8 @@ public final class ModelBundle {
         root.putObject("split")
                 .put("validation", info.split().validationFraction())
                 .put("test", info.split().testFraction())
-                .put("seed", info.split().seed());
+                .put("seed", info.split().seed())
+                .put("by_class", info.split().byClass());
         return root;
     }
 
@@ -144,7 +145,9 @@ public final class ModelBundle {
                     new Split(
                             split.path("validation").asDouble(),
                             split.path("test").asDouble(),
-                            split.path("seed").asLong()),
+                            split.path("seed").asLong(),
+                            // Absent in models saved before splits were by class: their split was plain.
+                            split.path("by_class").asBoolean(false)),
                     root.path("data").path("name").asText(""),
                     root.path("data").path("samples").asInt(0));
         } catch (IllegalArgumentException e) {

@@ -35,6 +35,39 @@ class CliTest {
     }
 
     @Test
+    void trainChoosesTheBatchSizeAndEpochsFromTheDataWhenLeftOut() {
+        Run train = run(
+                "train",
+                "--data",
+                "sample:iris",
+                "--stack",
+                "sample-data/stacks/iris-mlp.json",
+                "--out",
+                folder.resolve("runs/chosen").toString());
+        assertEquals(0, train.status(), train.err());
+        assertTrue(
+                train.out()
+                        .contains("Settings chosen for 105 training rows: batch 8, 108 epochs (14 batches an epoch, "
+                                + "1,512 steps). --epochs and --batch-size set them."),
+                train.out());
+        assertTrue(train.out().contains("Epoch 108/108"), train.out());
+
+        Run few = run(
+                "train",
+                "--data",
+                "sample:iris",
+                "--stack",
+                "sample-data/stacks/iris-mlp.json",
+                "--batch-size",
+                "64",
+                "--out",
+                folder.resolve("runs/few").toString());
+        assertEquals(0, few.status(), few.err());
+        assertTrue(few.out().contains("Epochs chosen for 105 training rows in batches of 64: 150"), few.out());
+        assertTrue(few.out().contains("An epoch is only 2 batches of 64 (105 training rows)"), few.out());
+    }
+
+    @Test
     void trainEvaluateAndPredictIrisEndToEnd() throws Exception {
         Path out = folder.resolve("runs/iris");
         Run train = run(

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.project.Project;
 import org.layerlab.core.stack.LayerKind;
 import org.layerlab.core.stack.Template;
 import org.layerlab.core.training.MemoryBudget;
+import org.layerlab.core.training.TrainingConfig;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.ui.data.DataViewModel;
 import org.layerlab.ui.network.NetworkViewModel;
@@ -49,9 +51,10 @@ class ViewModelTest {
         assertTrue(
                 data.notes().get(0).startsWith("Label: column 'Class' (named like a label;"),
                 data.notes().toString());
-        network.insert(LayerKind.DENSE, 0);
+        network.selectedProperty().set(2);
+        network.changeSetting("units", 64);
         assertEquals(
-                "Layer 1 (Dense) outputs 64 values but trees.csv has 2 classes; end the stack with Dense(2).",
+                "Layer 3 (Dense) outputs 64 values but trees.csv has 2 classes; end the stack with Dense(2).",
                 network.problems().get(0));
     }
 
@@ -65,12 +68,52 @@ class ViewModelTest {
         assertEquals(3, data.classCounts().size());
         assertEquals("species", data.labelColumnProperty().get());
         assertEquals(5, data.previewProperty().get().columns().size());
-        network.insert(LayerKind.DENSE, 0);
-        assertEquals("(64)", network.rows().get(0).output());
-        assertEquals("320 parameters", network.totalProperty().get());
+        assertEquals("(16)", network.rows().get(0).output());
+        assertEquals("131 parameters", network.totalProperty().get());
+        assertTrue(network.problems().isEmpty(), network.problems().toString());
+        network.insert(LayerKind.DENSE, 3);
         assertTrue(
                 network.problems().get(0).contains("outputs 64 values but iris.csv has 3 classes"),
                 network.problems().toString());
+    }
+
+    @Test
+    void newDataGetsTheBatchSizeAndEpochsThatSuitItAndSaysSo() throws Exception {
+        data.loadSample("iris");
+        assertEquals(8, training.batchSizeProperty().get());
+        assertEquals(108, training.epochsProperty().get());
+        assertEquals(
+                "Settings chosen for 105 training rows: batch 8, 108 epochs (14 batches an epoch, 1,512 steps).",
+                training.dataDefaults().chosenProperty().get());
+        assertEquals("", training.dataDefaults().warningProperty().get());
+
+        training.batchSizeProperty().set(64);
+        assertEquals("", training.dataDefaults().chosenProperty().get());
+        assertTrue(
+                training.dataDefaults().warningProperty().get().startsWith("An epoch is only 2 batches of 64"),
+                training.dataDefaults().warningProperty().get());
+
+        data.loadSample("digits");
+        assertEquals(64, training.batchSizeProperty().get());
+        assertEquals(40, training.epochsProperty().get());
+    }
+
+    @Test
+    void anOpenedProjectKeepsItsOwnSettingsWhenItsDataLoads() {
+        TrainingConfig saved = TrainingConfig.DEFAULT.withEpochs(3).withBatchSize(16);
+        state.replace(
+                new Project(
+                        org.layerlab.core.project.DataSettings.sample("iris"),
+                        Project.empty().stack(),
+                        saved,
+                        java.util.List.of()),
+                null);
+        assertNotNull(state.datasetProperty().get());
+        assertEquals(3, training.epochsProperty().get());
+        assertEquals(16, training.batchSizeProperty().get());
+        assertEquals("", training.dataDefaults().chosenProperty().get());
+        data.loadSample("iris");
+        assertEquals(108, training.epochsProperty().get());
     }
 
     @Test

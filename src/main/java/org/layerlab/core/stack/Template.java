@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ready-made stacks for the classic examples. Each adapts to the data: the input shape is the data's,
- * the last Dense layer has one unit per class, and an Embedding covers the data's vocabulary.
+ * Ready-made stacks for the classic examples. Each adapts to the data: it takes its input from the data
+ * (like a hand-built stack, so that it follows when other data is loaded), the last Dense layer has one
+ * unit per class, and an Embedding covers the data's vocabulary.
  */
 public enum Template {
     MNIST_MLP("MLP for MNIST", "Flatten, Dense(128), ReLU, Dropout, Dense: 98 % on digits in a few epochs"),
@@ -32,7 +33,7 @@ public enum Template {
 
     /**
      * The template's stack for data of shape {@code input} with {@code classes} classes;
-     * {@code vocabulary} is used by text templates (0 if unknown).
+     * {@code vocabulary} is used by text templates (0 if unknown). The stack's own input is left open.
      */
     public LayerStack stackFor(TensorShape input, int classes, int vocabulary) {
         List<Layer> layers = new ArrayList<>(
@@ -75,6 +76,6 @@ public enum Template {
             layers.remove(0);
         }
         layers.add(new Dense(Math.max(classes, 1)));
-        return new LayerStack(input, layers);
+        return new LayerStack(null, layers);
     }
 }

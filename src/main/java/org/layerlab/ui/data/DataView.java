@@ -34,6 +34,8 @@ import org.layerlab.ui.common.Pictures;
 
 /** Step 1: pick data and look at it. */
 public final class DataView extends BorderPane {
+    private static final double MIN_COLUMN_WIDTH = 64;
+
     private final DataViewModel model;
     private final TableView<List<String>> preview = new TableView<>();
     private final TableView<TablePreview.ColumnStats> stats = new TableView<>();
@@ -149,7 +151,9 @@ public final class DataView extends BorderPane {
         balance.setTitle("Class balance (training part)");
         balance.setLegendVisible(false);
         balance.setAnimated(false);
-        balance.setPrefHeight(220);
+        balance.setPrefHeight(240);
+        // In the scrolling column the chart keeps its height, with room for its class names below the bars.
+        balance.setMinHeight(240);
         thumbnails.setPrefColumns(8);
         ScrollPane images = new ScrollPane(thumbnails);
         images.setFitToWidth(true);
@@ -186,7 +190,12 @@ public final class DataView extends BorderPane {
                     new TableColumn<>(table.columns().get(i));
             column.setCellValueFactory(
                     cell -> new ReadOnlyStringWrapper(cell.getValue().get(index)));
-            column.setPrefWidth(table.columns().size() > 8 ? 60 : 120);
+            // Wide enough for the header and a number, so that a table of many columns (64 pixels) scrolls
+            // sideways rather than shrinking every column to "...".
+            column.setMinWidth(MIN_COLUMN_WIDTH);
+            column.setPrefWidth(Math.max(
+                    table.columns().size() > 8 ? MIN_COLUMN_WIDTH : 120,
+                    8 * table.columns().get(i).length() + 24));
             preview.getColumns().add(column);
         }
         // A few columns share the width, the last (often the sentences of text data) taking what is left;

@@ -143,7 +143,7 @@ public final class DataViewModel {
         ByteFeatures pixels = (ByteFeatures) d.train().features();
         int[] shape = d.inputShape();
         List<Thumbnail> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(THUMBNAILS, d.train().count()); i++) {
+        for (int i : mixOfClasses(d.train().labels(), d.classCount(), THUMBNAILS)) {
             byte[] one = new byte[pixels.sampleSize()];
             System.arraycopy(pixels.data(), i * pixels.sampleSize(), one, 0, one.length);
             out.add(new Thumbnail(
@@ -154,6 +154,29 @@ public final class DataViewModel {
                     d.classNames().get(d.train().labels()[i])));
         }
         return out;
+    }
+
+    /**
+     * Up to {@code count} samples taking each class in turn (the first of every class, then the second...),
+     * so that data stored class by class still shows every class, not only its first.
+     */
+    static List<Integer> mixOfClasses(int[] labels, int classes, int count) {
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        List<Integer> picked = new ArrayList<>();
+        for (int round = 0; picked.size() < Math.min(count, labels.length); round++) {
+            for (List<Integer> members : byClass) {
+                if (round < members.size() && picked.size() < count) {
+                    picked.add(members.get(round));
+                }
+            }
+        }
+        return picked;
     }
 
     private void clear() {

@@ -95,8 +95,7 @@ public final class ExportViewModel {
     private static boolean ownTestData(ModelInfo info, Dataset data) {
         return data != null
                 && info.trainedOn(data.name(), data.totalCount())
-                && data.split().testFraction() == info.split().testFraction()
-                && data.split().seed() == info.split().seed()
+                && data.split().sameTestRows(info.split())
                 && data.test().count() > 0;
     }
 

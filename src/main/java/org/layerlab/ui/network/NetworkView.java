@@ -42,7 +42,7 @@ public final class NetworkView extends BorderPane {
         this.model = model;
         getStyleClass().add("step");
         this.stack = stackList();
-        setTop(toolbar());
+        setTop(new VBox(toolbar(), dataNote()));
         SplitPane split = new SplitPane(palette(), stackPane(), sheetPane());
         split.setDividerPositions(0.24, 0.68);
         setCenter(split);
@@ -79,6 +79,28 @@ public final class NetworkView extends BorderPane {
         HBox bar = new HBox(8, templates, undo, redo, spacer, input, new Label("·"), total);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
+        return bar;
+    }
+
+    /** What new data did to the network; where it no longer fits, the network suggested for the data. */
+    private Node dataNote() {
+        Label note = new Label();
+        note.setId("network-data-note");
+        note.setWrapText(true);
+        note.textProperty().bind(model.dataNoteProperty());
+        HBox.setHgrow(note, Priority.ALWAYS);
+        Button use = new Button("Use the suggested network");
+        use.setId("use-suggestion");
+        use.getStyleClass().add("accent");
+        use.setMinWidth(Region.USE_PREF_SIZE);
+        use.visibleProperty().bind(model.offeredProperty().isNotNull());
+        use.managedProperty().bind(use.visibleProperty());
+        use.setOnAction(e -> model.useSuggestion());
+        HBox bar = new HBox(8, note, use);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 12, 8, 12));
+        bar.visibleProperty().bind(model.dataNoteProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 

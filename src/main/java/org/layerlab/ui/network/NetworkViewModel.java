@@ -5,14 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.layerlab.core.data.Dataset;
-import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.stack.EditHistory;
 import org.layerlab.core.stack.Layer;
 import org.layerlab.core.stack.LayerKind;
@@ -26,6 +27,7 @@ import org.layerlab.core.stack.StackSummary;
 import org.layerlab.core.stack.Template;
 import org.layerlab.core.stack.TensorShape;
 import org.layerlab.core.training.StackCompatibility;
+import org.layerlab.core.training.SuggestedNetwork;
 import org.layerlab.ui.project.ProjectState;
 
 /**
@@ -48,6 +50,8 @@ public final class NetworkViewModel {
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
     private final StringProperty undoText = new SimpleStringProperty("Undo");
     private final StringProperty redoText = new SimpleStringProperty("Redo");
+    private final StringProperty dataNote = new SimpleStringProperty("");
+    private final ObjectProperty<SuggestedNetwork> offered = new SimpleObjectProperty<>();
 
     public NetworkViewModel(ProjectState project) {
         this.project = project;
@@ -55,9 +59,16 @@ public final class NetworkViewModel {
         project.openedProperty().addListener((o, a, b) -> {
             history.reset(project.stackProperty().get());
             selected.set(-1);
+            offered.set(null);
+            dataNote.set("");
             refresh();
         });
-        project.datasetProperty().addListener((o, a, b) -> refresh());
+        project.datasetProperty().addListener((o, a, loaded) -> {
+            if (loaded != null) {
+                followData(loaded);
+            }
+            refresh();
+        });
         project.trainingProperty().addListener((o, a, b) -> refresh());
         selected.addListener((o, a, b) -> refreshSelection());
         refresh();
@@ -125,13 +136,57 @@ public final class NetworkViewModel {
 
     public void applyTemplate(Template template) {
         Dataset data = project.datasetProperty().get();
-        TensorShape shape = data == null ? current().input() : TensorShape.of(data.inputShape());
-        int classes = data == null ? 10 : data.classCount();
-        int vocabulary = data != null && data.preprocessing() instanceof Preprocessing.Text text
-                ? text.vocabulary().size()
-                : 0;
-        edit(template.stackFor(shape, classes, vocabulary), "Use template " + template.displayName());
+        LayerStack stack = data == null ? template.stackFor(null, 10, 0) : SuggestedNetwork.stackFor(template, data);
+        edit(stack, "Use template " + template.displayName());
         selected.set(-1);
+        offered.set(null);
+        dataNote.set("");
+    }
+
+    /** Replaces the stack with the network offered for the loaded data, when one is offered. */
+    public void useSuggestion() {
+        SuggestedNetwork suggestion = offered.get();
+        Dataset data = project.datasetProperty().get();
+        if (suggestion != null && data != null) {
+            edit(suggestion.stack(), "Use the network suggested for " + data.name());
+            selected.set(-1);
+            dataNote.set("Now " + suggestion.description() + ", as suggested for " + data.name() + ".");
+        }
+    }
+
+    /**
+     * New data decides where the network starts. Its input always follows the data; an empty stack gets
+     * the network suggested for the data; a stack that still works is kept; one that no longer can is kept
+     * too, but the suggested network is offered in its place, with the reason.
+     */
+    private void followData(Dataset data) {
+        offered.set(null);
+        if (current().input() != null) {
+            // Stacks saved before templates left their input open: free it, or Start refuses other data.
+            edit(current().withInput(null), "Take the input from the data");
+        }
+        SuggestedNetwork suggestion = SuggestedNetwork.of(data);
+        String name = data.name();
+        if (current().layers().isEmpty()) {
+            edit(suggestion.stack(), "Use the network suggested for " + name);
+            dataNote.set("Started with " + suggestion.description() + ", as suggested for " + name
+                    + ". Change it as you like.");
+            return;
+        }
+        List<String> problems = StackCompatibility.check(
+                        current(), data, project.trainingProperty().get().loss())
+                .problems();
+        if (problems.isEmpty()) {
+            dataNote.set("Kept this network for " + name + ": it takes its input " + shape(data) + " from the data.");
+        } else {
+            offered.set(suggestion);
+            dataNote.set("This network does not fit " + name + ": " + problems.get(0) + " Suggested for " + name + ": "
+                    + suggestion.description() + ".");
+        }
+    }
+
+    private static TensorShape shape(Dataset data) {
+        return TensorShape.of(data.inputShape());
     }
 
     public void undo() {
@@ -194,6 +249,11 @@ public final class NetworkViewModel {
         }
         rows.setAll(list);
         problems.setAll(all);
+        if (offered.get() != null && data != null && all.isEmpty()) {
+            // The student made the network fit by hand: nothing to offer, and the reason is gone.
+            offered.set(null);
+            dataNote.set("");
+        }
         input.set(stack.input() == null ? "Input: from the data" : "Input " + stack.input());
         total.set(String.format(Locale.ROOT, "%,d parameters", summary.totalParameters()));
         canUndo.set(history.canUndo());
@@ -260,5 +320,15 @@ public final class NetworkViewModel {
 
     public StringProperty redoTextProperty() {
         return redoText;
+    }
+
+    /** What loading data did to the network, or why it no longer fits; empty before any data. */
+    public StringProperty dataNoteProperty() {
+        return dataNote;
+    }
+
+    /** The network suggested in place of one that does not fit the data; null when none is offered. */
+    public ObjectProperty<SuggestedNetwork> offeredProperty() {
+        return offered;
     }
 }

@@ -89,8 +89,7 @@ public final class ResultsViewModel {
                     + ". Load that data on the Data tab, or choose \"Evaluate on other data…\".");
             return;
         }
-        boolean sameTestRows = data.split().testFraction() == info.split().testFraction()
-                && data.split().seed() == info.split().seed();
+        boolean sameTestRows = data.split().sameTestRows(info.split());
         evaluate(run, () -> {
             if (sameTestRows || settings == null) {
                 return new Measured(

@@ -126,7 +126,14 @@ public final class TrainingView extends BorderPane {
         HBox buttons = new HBox(8, start, pause, stop);
         Label title = new Label("Training settings");
         title.getStyleClass().add("title-4");
-        VBox box = new VBox(12, title, grid, buttons, runs());
+        VBox box = new VBox(
+                12,
+                title,
+                grid,
+                line("settings-chosen", model.dataDefaults().chosenProperty(), "text-muted"),
+                line("few-batches", model.dataDefaults().warningProperty(), "warning-text"),
+                buttons,
+                runs());
         box.setPadding(new Insets(12));
         box.setPrefWidth(370);
         grid.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints(120));
@@ -291,6 +298,18 @@ public final class TrainingView extends BorderPane {
         spinner.valueProperty().addListener((o, a, b) -> value.set(b));
         value.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.doubleValue()));
         return spinner;
+    }
+
+    /** A wrapped line of text that takes no room while it is empty. */
+    private static Label line(String id, javafx.beans.value.ObservableStringValue text, String style) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.getStyleClass().add(style);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private static TextField number(String id, double value) {

@@ -55,6 +55,7 @@ public final class TrainingViewModel {
 
     private final ObjectProperty<RunView> currentRun = new SimpleObjectProperty<>();
     private final IntegerBinding chartEpochs;
+    private final DataDefaults dataDefaults;
 
     public TrainingViewModel(
             ProjectState project, TrainingEngine engine, RunModels runModels, TaskExecutor executor, UiDispatcher ui) {
@@ -78,6 +79,14 @@ public final class TrainingViewModel {
         });
         project.stackProperty().addListener((o, a, b) -> settingsEdited());
         project.trainingProperty().addListener((o, a, b) -> settingsEdited());
+        // Written to the project's settings, which the form shows (at once, or when a running run ends).
+        dataDefaults = new DataDefaults(
+                project,
+                chosen -> project.trainingProperty()
+                        .set(project.trainingProperty()
+                                .get()
+                                .withBatchSize(chosen.batchSize())
+                                .withEpochs(chosen.epochs())));
     }
 
     private void projectOpened() {
@@ -377,5 +386,10 @@ public final class TrainingViewModel {
 
     public ObjectProperty<RunView> currentRunProperty() {
         return currentRun;
+    }
+
+    /** The batch size and epochs chosen for newly loaded data, and the lines that say so. */
+    public DataDefaults dataDefaults() {
+        return dataDefaults;
     }
 }

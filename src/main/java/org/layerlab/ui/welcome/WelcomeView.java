@@ -38,7 +38,7 @@ public final class WelcomeView extends VBox {
                     "iris",
                     Template.IRIS_MLP,
                     40,
-                    16,
+                    8,
                     0.01),
             new Example(
                     "Movie reviews",
