@@ -30,7 +30,7 @@ class DataChangeTest extends WorkbenchTestBase {
     @Test
     void afterTheIrisExampleOwnDataTrainsWithTheNetworkAndSettingsItGets(FxRobot robot) throws Exception {
         robot.clickOn("#example-iris");
-        await(() -> window.projects().statusProperty().get().equals("Iris flowers is ready: press Start."));
+        await(() -> window.training().messageProperty().get().equals("Iris flowers is ready: press Start."));
 
         Path table = TestTables.clouds(folder.resolve("wine.csv"), 180, 7, 3, 11);
         robot.interact(() -> window.data().loadFile(table));

@@ -2,6 +2,7 @@ package org.layerlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -125,10 +126,17 @@ class TrainingLifecycleTest extends WorkbenchTestBase {
         robot.clickOn("iris");
         robot.clickOn("#load-sample");
         await(() -> window.projects().state().datasetProperty().get() != null);
-        assertTrue(window.projects().state().stackProperty().get().layers().isEmpty(), "the network is untouched");
+        // Iris gets the network and settings suggested for its data, not the broken example's (3 epochs, lr 0.1).
         assertEquals(
-                TrainingConfig.DEFAULT.epochs(),
+                org.layerlab.core.training.TrainingDefaults.forTrainingRows(window.projects()
+                                .state()
+                                .datasetProperty()
+                                .get()
+                                .train()
+                                .count())
+                        .epochs(),
                 window.training().epochsProperty().get());
+        assertNotEquals(0.1, window.training().learningRateProperty().get());
         assertEquals("", window.training().messageProperty().get(), "no stale 'ready: press Start'");
     }
 }

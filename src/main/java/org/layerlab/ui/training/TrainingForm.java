@@ -1,7 +1,6 @@
 package org.layerlab.ui.training;
 
 import java.util.List;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -61,7 +60,9 @@ final class TrainingForm {
                 optimizerChosen(after);
             }
         });
-        for (Observable setting : List.of(
+        // Change listeners, not invalidation listeners: a property set while the form shows a config is not
+        // read back, so it would stay invalid and report no later edit.
+        for (javafx.beans.value.ObservableValue<?> setting : List.of(
                 optimizer,
                 learningRate,
                 momentum,
@@ -75,7 +76,7 @@ final class TrainingForm {
                 seed,
                 patience,
                 keepBest)) {
-            setting.addListener(o -> store());
+            setting.addListener((o, before, after) -> store());
         }
     }
 
