@@ -48,6 +48,10 @@ public final class ServePanel extends VBox {
         message.setId("serve-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        for (Label shownWhenSet : java.util.List.of(stats, message)) {
+            shownWhenSet.managedProperty().bind(shownWhenSet.textProperty().isNotEmpty());
+            shownWhenSet.visibleProperty().bind(shownWhenSet.managedProperty());
+        }
         getChildren().addAll(line, stats, message);
         // The live line: two reads a second while serving, nothing otherwise.
         Timeline poll = new Timeline(new KeyFrame(Duration.millis(500), e -> model.refresh()));
