@@ -4,6 +4,9 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.layerlab.core.data.ContentFrame;
+import org.layerlab.core.data.ImagePreparation;
 import org.layerlab.core.data.Preprocessing;
 
 /**
@@ -15,15 +18,35 @@ final class ImageConversions {
     private int toGrey;
     private int toColour;
     private int resized;
+    private int prepared;
+    private int inverted;
+    private String lastNote = "";
 
     ImageConversions(Preprocessing.Image model) {
         this.model = model;
     }
 
-    void count(BufferedImage image) {
+    /** Counts an image and what {@link ImageFiles#prepare} did with it (empty: it was only resized). */
+    void count(BufferedImage image, Optional<ImagePreparation.Prepared> preparation) {
         toGrey += model.channels() == 1 && hasColour(image) ? 1 : 0;
         toColour += model.channels() == 3 && greyFile(image) ? 1 : 0;
-        resized += image.getWidth() != model.width() || image.getHeight() != model.height() ? 1 : 0;
+        if (preparation.isPresent()) {
+            prepared++;
+            inverted += preparation.get().inverted() ? 1 : 0;
+            lastNote = preparation.get().note();
+        } else {
+            resized += image.getWidth() != model.width() || image.getHeight() != model.height() ? 1 : 0;
+        }
+    }
+
+    /** The notes for one image, preparation said in its own words ("digit.png: inverted, cropped …"). */
+    List<String> notes(String name) {
+        List<String> notes = notes();
+        if (prepared == 1) {
+            notes.removeIf(n -> n.startsWith("1 image prepared"));
+            notes.add(name + ": " + lastNote + " (as the training digits were; --no-prepare to only resize).");
+        }
+        return notes;
     }
 
     /** One line per kind of change made; none when the images were as the model expects. */
@@ -35,6 +58,19 @@ final class ImageConversions {
         if (toColour > 0) {
             notes.add(images(toColour, "grey image") + " converted to colour, as the model was trained on colour "
                     + "images.");
+        }
+        if (prepared > 0) {
+            ContentFrame frame = model.frame();
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%s prepared as the training digits were: %scropped to the ink, scaled to fit %d×%d and centred "
+                            + "by mass in %d×%d (--no-prepare to only resize).",
+                    images(prepared, "image"),
+                    inverted == 0 ? "" : inverted + " inverted (light background), ",
+                    frame.boxWidth(),
+                    frame.boxHeight(),
+                    model.width(),
+                    model.height()));
         }
         if (resized > 0) {
             String size = String.format(Locale.ROOT, "%d×%d", model.width(), model.height());

@@ -150,7 +150,8 @@ final class InputParser {
         BufferedImage image = decode(body, contentType, prep);
         int size = prep.channels() * prep.height() * prep.width();
         byte[] pixels = new byte[size];
-        ImageFiles.toBytes(image, prep.channels(), prep.height(), prep.width(), pixels, 0);
+        // A digit written dark on white, or larger and off-centre, is prepared as the training digits were.
+        ImageFiles.prepare(image, prep, true, pixels, 0);
         return new ByteFeatures(pixels, size);
     }
 
