@@ -44,7 +44,7 @@ final class ImageConversions {
         List<String> notes = notes();
         if (prepared == 1) {
             notes.removeIf(n -> n.startsWith("1 image prepared"));
-            notes.add(name + ": " + lastNote + " (as the training digits were; --no-prepare to only resize).");
+            notes.add(name + ": " + lastNote + ", as the training digits were made.");
         }
         return notes;
     }
@@ -64,7 +64,7 @@ final class ImageConversions {
             notes.add(String.format(
                     Locale.ROOT,
                     "%s prepared as the training digits were: %scropped to the ink, scaled to fit %d×%d and centred "
-                            + "by mass in %d×%d (--no-prepare to only resize).",
+                            + "by mass in %d×%d.",
                     images(prepared, "image"),
                     inverted == 0 ? "" : inverted + " inverted (light background), ",
                     frame.boxWidth(),

@@ -114,7 +114,10 @@ class HandwritingTest {
                 .resolve("000.png");
         Run single = run("predict", "--model", model.toString(), "--input", one.toString());
         assertTrue(
-                single.err().matches("(?s)000\\.png: inverted, cropped \\d+×\\d+ → \\d+×20, centred .*"), single.err());
+                single.err()
+                        .matches(
+                                "(?s)000\\.png: inverted, cropped \\d+×\\d+ → \\d+×20, centred, as the training digits were made\\.\\s*"),
+                single.err());
         Run off = run("predict", "--model", model.toString(), "--input", one.toString(), "--no-prepare");
         assertEquals("1 image resized to 28×28, as the model was trained on 28×28 images.\n", off.err());
     }
