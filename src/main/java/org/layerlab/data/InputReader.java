@@ -123,6 +123,11 @@ public final class InputReader {
         return new Inputs(new ByteFeatures(pixels, size), names, expected, notes);
     }
 
+    /** Whether {@code folder} holds no images itself but class folders of them (as predict reads it). */
+    static boolean holdsClassFolders(Path folder) throws DataLoadException {
+        return imagesIn(folder).isEmpty() && !subFolders(folder).isEmpty();
+    }
+
     /** The image files of a folder in file-name order; other and hidden files are passed over. */
     private static List<Path> imagesIn(Path folder) throws DataLoadException {
         try (Stream<Path> entries = Files.list(folder)) {

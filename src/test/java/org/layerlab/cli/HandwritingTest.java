@@ -123,6 +123,36 @@ class HandwritingTest {
     }
 
     @Test
+    void evaluateOnAFolderOfPhotoLikeDigitsPreparesThemToo() {
+        Run prepared = run(
+                "evaluate",
+                "--model",
+                model.toString(),
+                "--data",
+                FOLDERS.get(Kind.PHOTO).toString());
+        Run resized = run(
+                "evaluate",
+                "--model",
+                model.toString(),
+                "--data",
+                FOLDERS.get(Kind.PHOTO).toString(),
+                "--no-prepare");
+        assertEquals(0, prepared.status(), prepared.err());
+        double with = accuracy(prepared.out());
+        double without = accuracy(resized.out());
+        System.out.printf(Locale.ROOT, "evaluate, photo-like: %.1f%% (only resized %.1f%%)%n", with, without);
+        assertTrue(with >= predictAccuracy(Kind.PLAIN, true) - 10, prepared.out());
+        assertTrue(without < 50, resized.out());
+        assertTrue(prepared.out().contains("200 images prepared as the training digits were"), prepared.out());
+    }
+
+    private static double accuracy(String evaluation) {
+        Matcher m = Pattern.compile("Accuracy: ([0-9.]+)").matcher(evaluation);
+        assertTrue(m.find(), evaluation);
+        return 100 * Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void theServicePreparesImageBodiesTheSameWay() throws Exception {
         try (TrainedModel trained = ModelBundle.load(model, new DjlTrainingEngine());
                 ModelService service =
