@@ -1,11 +1,17 @@
 package org.layerlab.cli;
 
+import static java.awt.image.BufferedImage.TYPE_INT_RGB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.layerlab.cli.CliTest.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -24,8 +30,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.cli.CliTest.Run;
+import org.layerlab.core.data.ByteFeatures;
+import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.training.TrainedModel;
 import org.layerlab.data.DataLoadException;
+import org.layerlab.data.ImageFiles;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.files.ModelBundle;
 import org.layerlab.serve.ModelService;
@@ -167,6 +176,63 @@ class HandwritingTest {
             assertTrue(accuracy.get(Kind.INVERTED) >= plain - 10, accuracy.toString());
             assertTrue(accuracy.get(Kind.PHOTO) >= plain - 10, accuracy.toString());
         }
+    }
+
+    /**
+     * The README's before/after picture: photo-like and inverted digits as a student brings them, what the
+     * model received when they were only resized, and what it receives now, with its answer under each.
+     */
+    @Test
+    void beforeAndAfterPicture() throws Exception {
+        int cell = 112;
+        int text = 22;
+        String[] headings = {"your image", "before: resized", "after: prepared"};
+        int[] which = {0, 1, 2, 3};
+        Kind[] kinds = {Kind.PHOTO, Kind.PHOTO, Kind.INVERTED, Kind.INVERTED};
+        BufferedImage picture =
+                new BufferedImage(3 * (cell + 32) + 16, text + which.length * (cell + text + 10) + 6, TYPE_INT_RGB);
+        Graphics2D g = picture.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, picture.getWidth(), picture.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.setColor(Color.DARK_GRAY);
+        for (int c = 0; c < 3; c++) {
+            g.drawString(headings[c], 16 + c * (cell + 32), 16);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        try (TrainedModel trained = ModelBundle.load(model, new DjlTrainingEngine())) {
+            Preprocessing.Image image = (Preprocessing.Image) trained.info().preprocessing();
+            Random random = new Random(11);
+            for (int r = 0; r < which.length; r++) {
+                Digit digit = digits.get(which[r]);
+                BufferedImage brought = HandwrittenDigits.image(digit, kinds[r], random);
+                int top = text + r * (cell + text + 10);
+                g.drawImage(brought, 16, top, cell, cell, null);
+                g.drawString(brought.getWidth() + " × " + brought.getHeight(), 16, top + cell + 16);
+                for (int c = 1; c < 3; c++) {
+                    byte[] pixels = new byte[28 * 28];
+                    ImageFiles.prepare(brought, image, c == 2, pixels, 0);
+                    BufferedImage seen = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+                    seen.getRaster().setDataElements(0, 0, 28, 28, pixels);
+                    int left = 16 + c * (cell + 32);
+                    g.drawImage(seen, left, top, cell, cell, null);
+                    int answer = trained.predict(new ByteFeatures(pixels, pixels.length))
+                            .get(0)
+                            .predictedClass();
+                    g.setColor(answer == digit.label() ? new Color(0, 128, 0) : new Color(190, 0, 0));
+                    g.drawString(
+                            "reads " + answer + (answer == digit.label() ? " ✓" : " ✗ (is " + digit.label() + ")"),
+                            left,
+                            top + cell + 16);
+                    g.setColor(Color.DARK_GRAY);
+                }
+            }
+        }
+        g.dispose();
+        Path folder = Path.of(System.getProperty("layerlab.screenshots", "target/screenshots"));
+        java.nio.file.Files.createDirectories(folder);
+        ImageIO.write(picture, "png", folder.resolve("handwriting.png").toFile());
     }
 
     private static double predictAccuracy(Kind kind, boolean prepare) {
