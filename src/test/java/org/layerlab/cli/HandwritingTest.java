@@ -168,13 +168,21 @@ class HandwritingTest {
                         ModelService.start(ServedModel.of("mnist", trained), ServeOptions.DEFAULT.withPort(0))) {
             Map<Kind, Double> accuracy = new EnumMap<>(Kind.class);
             for (Kind kind : Kind.values()) {
-                accuracy.put(kind, serviceAccuracy(service, kind));
+                accuracy.put(kind, serviceAccuracy(service, kind, true));
             }
             System.out.println("service, " + COUNT + " MNIST test digits: " + accuracy);
             double plain = accuracy.get(Kind.PLAIN);
             assertTrue(plain >= 90, "plain " + plain);
             assertTrue(accuracy.get(Kind.INVERTED) >= plain - 10, accuracy.toString());
             assertTrue(accuracy.get(Kind.PHOTO) >= plain - 10, accuracy.toString());
+        }
+        try (TrainedModel trained = ModelBundle.load(model, new DjlTrainingEngine());
+                ModelService service = ModelService.start(
+                        ServedModel.of("mnist", trained),
+                        ServeOptions.DEFAULT.withPort(0).withPrepareImages(false))) {
+            double resized = serviceAccuracy(service, Kind.PHOTO, false);
+            System.out.println("service --no-prepare, photo-like: " + resized);
+            assertTrue(resized < 50, "only resized: " + resized);
         }
     }
 
@@ -267,7 +275,7 @@ class HandwritingTest {
         return 100.0 * right / lines;
     }
 
-    private static double serviceAccuracy(ModelService service, Kind kind) throws Exception {
+    private static double serviceAccuracy(ModelService service, Kind kind, boolean prepares) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         Random random = new Random(7);
@@ -283,6 +291,12 @@ class HandwritingTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
             JsonNode answer = json.readTree(response.body());
+            String prepared = answer.path("predictions").get(0).path("prepared").asText("");
+            assertTrue(
+                    (kind == Kind.PHOTO && prepares)
+                            ? prepared.matches("inverted, cropped \\d+×\\d+ → \\d+×\\d+, centred")
+                            : kind != Kind.PHOTO || prepared.isEmpty(),
+                    response.body());
             right += answer.path("predictions").get(0).path("label").asText().equals(Integer.toString(digit.label()))
                     ? 1
                     : 0;
