@@ -20,6 +20,7 @@ final class ImageConversions {
     private int resized;
     private int prepared;
     private int inverted;
+    private int cropped;
     private String lastNote = "";
 
     ImageConversions(Preprocessing.Image model) {
@@ -33,6 +34,7 @@ final class ImageConversions {
         if (preparation.isPresent()) {
             prepared++;
             inverted += preparation.get().inverted() ? 1 : 0;
+            cropped += preparation.get().cropped() ? 1 : 0;
             lastNote = preparation.get().note();
         } else {
             resized += image.getWidth() != model.width() || image.getHeight() != model.height() ? 1 : 0;
@@ -61,16 +63,25 @@ final class ImageConversions {
         }
         if (prepared > 0) {
             ContentFrame frame = model.frame();
-            notes.add(String.format(
-                    Locale.ROOT,
-                    "%s prepared as the training digits were: %scropped to the ink, scaled to fit %d×%d and centred "
-                            + "by mass in %d×%d.",
-                    images(prepared, "image"),
-                    inverted == 0 ? "" : inverted + " inverted (light background), ",
-                    frame.boxWidth(),
-                    frame.boxHeight(),
-                    model.width(),
-                    model.height()));
+            List<String> parts = new ArrayList<>();
+            if (inverted > 0) {
+                parts.add(inverted + " inverted (light background)");
+            }
+            if (cropped > 0) {
+                parts.add(String.format(
+                        Locale.ROOT,
+                        "%d cropped to the ink, scaled to fit %d×%d and centred by mass in %d×%d",
+                        cropped,
+                        frame.boxWidth(),
+                        frame.boxHeight(),
+                        model.width(),
+                        model.height()));
+            }
+            if (prepared > cropped) {
+                parts.add((prepared - cropped) + " already framed like them, kept");
+            }
+            notes.add(images(prepared, "image") + " prepared as the training digits were: " + String.join(", ", parts)
+                    + ".");
         }
         if (resized > 0) {
             String size = String.format(Locale.ROOT, "%d×%d", model.width(), model.height());

@@ -116,8 +116,19 @@ class HandwritingTest {
         assertTrue(
                 folder.err()
                         .contains("200 images prepared as the training digits were: 200 inverted (light background), "
-                                + "cropped to the ink, scaled to fit 20×20 and centred by mass in 28×28"),
+                                + "200 cropped to the ink, scaled to fit 20×20 and centred by mass in 28×28."),
                 folder.err());
+        Run inverted = run(
+                "predict",
+                "--model",
+                model.toString(),
+                "--input",
+                FOLDERS.get(Kind.INVERTED).toString());
+        assertTrue(
+                inverted.err()
+                        .matches("200 images prepared as the training digits were: 200 inverted \\(light "
+                                + "background\\), (\\d+ cropped .*, )?\\d+ already framed like them, kept\\.\\s*"),
+                inverted.err());
         Path one = FOLDERS.get(Kind.PHOTO)
                 .resolve(Integer.toString(digits.get(0).label()))
                 .resolve("000.png");

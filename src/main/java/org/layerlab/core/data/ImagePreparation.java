@@ -20,8 +20,12 @@ public final class ImagePreparation {
 
     private ImagePreparation() {}
 
-    /** The prepared image (bytes 0–255, row by row, the model's size) and one line saying what was done. */
-    public record Prepared(byte[] pixels, boolean inverted, String note) {}
+    /**
+     * The prepared image (bytes 0–255, row by row, the model's size), whether it was inverted, whether its
+     * ink was cropped, scaled and centred (not when it was already framed as the training images), and one
+     * line saying what was done.
+     */
+    public record Prepared(byte[] pixels, boolean inverted, boolean cropped, String note) {}
 
     /**
      * Prepares grey {@code pixels} (row by row, 0 black to 1 white, at the input's own height × width) for a
@@ -85,6 +89,7 @@ public final class ImagePreparation {
             return Optional.of(new Prepared(
                     kept,
                     inverted,
+                    false,
                     (inverted ? "inverted, " : "") + "already " + size + " with the ink centred in its box, kept"));
         }
         return DigitCentring.centre(
@@ -92,6 +97,7 @@ public final class ImagePreparation {
                 .map(c -> new Prepared(
                         c.pixels(),
                         inverted,
+                        true,
                         String.format(
                                 Locale.ROOT,
                                 "%scropped %d×%d → %d×%d, centred",
