@@ -33,6 +33,8 @@ import org.layerlab.ui.common.Pictures;
 /** Step 5: the selected run's model on the student's own drawing, image, sentence or table row. */
 public final class TryItView extends BorderPane {
     private static final double PREVIEW_SIZE = 140;
+    /** The opened image is shown smaller than the preview, so that both fit beside the canvas. */
+    private static final int ORIGINAL_SIZE = 112;
 
     private final TryItViewModel model;
     private final SketchCanvas canvas;
@@ -131,6 +133,8 @@ public final class TryItView extends BorderPane {
 
         Label sees = new Label("What the model receives");
         sees.getStyleClass().add("title-4");
+        sees.setWrapText(true);
+        sees.setMaxWidth(PREVIEW_SIZE + 40);
         preview.setId("try-preview");
         preview.setSmooth(false);
         preview.setPreserveRatio(true);
@@ -149,23 +153,29 @@ public final class TryItView extends BorderPane {
         prepare.selectedProperty().bindBidirectional(model.prepareImagesProperty());
         prepare.visibleProperty().bind(model.canPrepareProperty());
         prepare.managedProperty().bind(model.canPrepareProperty());
+        prepare.setWrapText(true);
+        prepare.setMaxWidth(PREVIEW_SIZE + 40);
         VBox seen = new VBox(8, sees, frame, previewCaption, prepare);
+        seen.setMinWidth(VBox.USE_PREF_SIZE);
+        originalBox.setMinWidth(VBox.USE_PREF_SIZE);
 
         Label yours = new Label("Your image");
         yours.getStyleClass().add("title-4");
         original.setId("try-original");
         original.setPreserveRatio(true);
-        original.setFitWidth(PREVIEW_SIZE);
-        original.setFitHeight(PREVIEW_SIZE);
+        original.setFitWidth(ORIGINAL_SIZE);
+        original.setFitHeight(ORIGINAL_SIZE);
         StackPane originalFrame = new StackPane(original);
-        originalFrame.setPrefSize(PREVIEW_SIZE + 2, PREVIEW_SIZE + 2);
+        originalFrame.setPrefSize(ORIGINAL_SIZE + 2, ORIGINAL_SIZE + 2);
         originalFrame.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
         originalFrame.setStyle("-fx-border-color: -color-border-default;");
         originalCaption.getStyleClass().addAll("text-muted", "text-small");
+        originalCaption.setWrapText(true);
+        originalCaption.setMaxWidth(ORIGINAL_SIZE);
         originalBox.getChildren().setAll(yours, originalFrame, originalCaption);
         model.originalProperty().addListener((o, a, file) -> showOriginal(file));
         showOriginal(model.originalProperty().get());
-        return new HBox(24, drawing, originalBox, seen);
+        return new HBox(16, drawing, originalBox, seen);
     }
 
     /** The opened or dropped file as it is, beside what the model receives; hidden for a drawing. */
@@ -175,7 +185,7 @@ public final class TryItView extends BorderPane {
                 : new Image(file.toUri().toString());
         boolean shown = image != null && !image.isError();
         original.setImage(shown ? image : null);
-        original.setSmooth(shown && image.getWidth() > PREVIEW_SIZE);
+        original.setSmooth(shown && image.getWidth() > ORIGINAL_SIZE);
         originalCaption.setText(
                 shown ? (int) image.getWidth() + " × " + (int) image.getHeight() + " pixels, as opened" : "");
         originalBox.setVisible(shown);

@@ -326,6 +326,18 @@ class TryItViewTest {
         assertTrue(original.isVisible());
         ImageView preview = robot.lookup("#try-preview").queryAs(ImageView.class);
         assertEquals(0, preview.getImage().getPixelReader().getArgb(0, 0) & 0xFF, "inverted: black around the bar");
+        Path shots = Path.of(System.getProperty("layerlab.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        robot.interact(() -> {
+            try {
+                ImageIO.write(
+                        SwingFXUtils.fromFXImage(view.snapshot(null, null), null),
+                        "png",
+                        shots.resolve("try-it-page.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
 
         robot.clickOn("#try-prepare");
         await(() -> !viewModel.prepareImagesProperty().get()
