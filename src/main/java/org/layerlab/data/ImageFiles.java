@@ -15,6 +15,9 @@ import org.layerlab.core.data.Preprocessing;
 public final class ImageFiles {
     private static final java.util.Set<String> EXTENSIONS = java.util.Set.of("png", "jpg", "jpeg", "gif", "bmp");
 
+    /** The longest side an image is prepared at; larger ones are shrunk first. */
+    static final int MAX_PREPARED_SIDE = 512;
+
     private ImageFiles() {}
 
     public static boolean looksLikeImage(Path file) {
@@ -44,9 +47,11 @@ public final class ImageFiles {
      */
     public static Optional<ImagePreparation.Prepared> prepare(
             BufferedImage source, Preprocessing.Image model, boolean prepare, byte[] out, int offset) {
-        Optional<ImagePreparation.Prepared> prepared = prepare && model.digitLike()
-                ? ImagePreparation.prepare(grey(source), source.getHeight(), source.getWidth(), model)
-                : Optional.empty();
+        Optional<ImagePreparation.Prepared> prepared = Optional.empty();
+        if (prepare && model.digitLike()) {
+            BufferedImage work = shrunk(source, MAX_PREPARED_SIDE);
+            prepared = ImagePreparation.prepare(grey(work), work.getHeight(), work.getWidth(), model);
+        }
         if (prepared.isPresent()) {
             byte[] pixels = prepared.get().pixels();
             System.arraycopy(pixels, 0, out, offset, pixels.length);
@@ -54,6 +59,29 @@ public final class ImageFiles {
             toBytes(source, model.channels(), model.height(), model.width(), out, offset);
         }
         return prepared;
+    }
+
+    /**
+     * A large photo is first shrunk, its aspect ratio kept, so that its longer side is at most {@code side}:
+     * a digit needs no more to be cropped into a 20 × 20 box, and preparing it then takes little memory.
+     */
+    private static BufferedImage shrunk(BufferedImage source, int side) {
+        int longer = Math.max(source.getWidth(), source.getHeight());
+        if (longer <= side) {
+            return source;
+        }
+        double scale = (double) side / longer;
+        int width = Math.max(1, (int) Math.round(source.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(source.getHeight() * scale));
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scaled.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.drawImage(source.getScaledInstance(width, height, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        g.dispose();
+        return scaled;
     }
 
     /** The image's grey levels at its own size, row by row, 0 black to 1 white (transparent counts as white). */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.data.ContentFrame;
 import org.layerlab.core.data.Dataset;
+import org.layerlab.core.data.ImagePreparation;
 import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.data.Split;
 
@@ -47,6 +48,25 @@ class ImagePreparingTest {
         Preprocessing.Image image = (Preprocessing.Image) mnist.preprocessing();
         assertEquals(new ContentFrame(0, 20, 20, true), image.frame());
         assertTrue(image.digitLike());
+    }
+
+    @Test
+    void aLargePhotoOfADigitIsShrunkFirstThenPrepared() {
+        Preprocessing.Image digits = new Preprocessing.Image(1, 28, 28, new ContentFrame(0, 20, 20, true));
+        BufferedImage page = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(new Color(230, 230, 225));
+        g.fillRect(0, 0, 3000, 2000);
+        g.setColor(new Color(30, 30, 40));
+        g.fillRect(400, 300, 150, 1200);
+        g.dispose();
+        byte[] pixels = new byte[28 * 28];
+        ImagePreparation.Prepared prepared =
+                ImageFiles.prepare(page, digits, true, pixels, 0).orElseThrow();
+        assertTrue(prepared.inverted() && prepared.cropped(), prepared.note());
+        assertTrue(prepared.note().matches("inverted, cropped \\d+×\\d+ → \\d+×20, centred"), prepared.note());
+        assertEquals(0, pixels[0]);
+        assertTrue((pixels[14 * 28 + 14] & 0xFF) > 240, "the stroke, white, in the middle");
     }
 
     @Test
