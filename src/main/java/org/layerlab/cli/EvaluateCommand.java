@@ -35,6 +35,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(
+            names = "--no-prepare",
+            description = "Only resize images to the model's size. By default, for a model trained on MNIST-like "
+                    + "digits, each image of a folder of class folders is inverted when its background is light, "
+                    + "cropped to its ink, scaled and centred as the training digits were.")
+    boolean noPrepare;
+
     @Override
     public Integer call() throws DataLoadException, FileFormatException {
         ParseResult given = spec.commandLine().getParseResult();
@@ -48,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (TrainedModel model = ModelBundle.load(modelFolder, new DjlTrainingEngine())) {
             refuseOtherImageSize(given, model.info());
             EvaluationData measured =
-                    EvaluationData.load(model.info(), data.request(model.info().split()));
+                    EvaluationData.load(model.info(), data.request(model.info().split()), !noPrepare);
             Evaluation evaluation = model.evaluate(measured.samples());
             out.println("Measured on " + measured.description() + ".");
             measured.dataset().notes().forEach(note -> out.println("  " + note));

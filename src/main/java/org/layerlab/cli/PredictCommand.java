@@ -59,6 +59,13 @@ final class PredictCommand implements Callable<Integer> {
                     + "with no category) instead of refusing the row.")
     boolean fillMissing;
 
+    @Option(
+            names = "--no-prepare",
+            description = "Only resize images to the model's size. By default, for a model trained on MNIST-like "
+                    + "digits (white on black, centred), a digit on a light background is inverted, cropped to its "
+                    + "ink, scaled and centred as the training digits were.")
+    boolean noPrepare;
+
     @Spec
     CommandSpec spec;
 
@@ -67,7 +74,10 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TrainedModel model = ModelBundle.load(modelFolder, new DjlTrainingEngine())) {
             InputReader.Inputs inputs = InputReader.read(
-                    input, model.info().preprocessing(), fillMissing ? MissingValues.FILL : MissingValues.DROP);
+                    input,
+                    model.info().preprocessing(),
+                    fillMissing ? MissingValues.FILL : MissingValues.DROP,
+                    !noPrepare);
             // Notes go to the error stream so that JSON output stays JSON.
             inputs.notes().forEach(spec.commandLine().getErr()::println);
             List<Prediction> predictions = model.predict(inputs.features());

@@ -93,6 +93,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "other cores; measured with bench-serve).")
     int modelThreads;
 
+    @Option(
+            names = "--no-prepare",
+            description = "Only resize image bodies to the model's size. By default, for a model trained on "
+                    + "MNIST-like digits, a digit on a light background is inverted, cropped to its ink, scaled and "
+                    + "centred as the training digits were, and the answer says so (\"prepared\").")
+    boolean noPrepare;
+
     @Spec
     CommandSpec spec;
 
@@ -174,7 +181,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServeOptions options() {
         try {
-            return new ServeOptions(host, port, threads, token, bytes(maxBody), batch);
+            return new ServeOptions(host, port, threads, token, bytes(maxBody), batch, !noPrepare);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage() + ".");
         }

@@ -34,6 +34,15 @@ public record EvaluationData(Samples samples, Dataset dataset, String descriptio
      * did) is measured on the test rows under its split, as evaluation did before.
      */
     public static EvaluationData load(ModelInfo model, DataRequest request) throws DataLoadException {
+        return load(model, request, true);
+    }
+
+    /**
+     * Loads as above; a folder of class folders of images, for a model trained on MNIST-like digits, is
+     * prepared as the training digits were (inverted, cropped, centred) when {@code prepareImages} is on.
+     */
+    public static EvaluationData load(ModelInfo model, DataRequest request, boolean prepareImages)
+            throws DataLoadException {
         DataRequest fitted = fitTo(model, request);
         Dataset data = DataLoading.load(fitted);
         if (data.kind() != model.dataKind()) {
@@ -48,7 +57,7 @@ public record EvaluationData(Samples samples, Dataset dataset, String descriptio
             // Models saved before they recorded their data: every sample might include their training rows.
             return ownTestRows(model, data, toModel, "under the model's split (the model does not record its data)");
         }
-        return everySample(model, fitted, data, toModel);
+        return everySample(model, fitted, data, toModel, prepareImages);
     }
 
     /** The model decides how data is read: its split, its image size and colours, its kind of table, its label. */
@@ -102,7 +111,8 @@ public record EvaluationData(Samples samples, Dataset dataset, String descriptio
                 String.format(Locale.ROOT, "the %,d test samples of %s %s", test.count(), data.name(), which));
     }
 
-    private static EvaluationData everySample(ModelInfo model, DataRequest request, Dataset data, int[] toModel)
+    private static EvaluationData everySample(
+            ModelInfo model, DataRequest request, Dataset data, int[] toModel, boolean prepareImages)
             throws DataLoadException {
         List<String> notes = new ArrayList<>();
         Samples all;
@@ -110,6 +120,9 @@ public record EvaluationData(Samples samples, Dataset dataset, String descriptio
             checkShape(model, data);
             all = relabel(joined(List.of(data.train(), data.validation(), data.test())), toModel);
             notes.addAll(data.notes());
+            if (prepareImages) {
+                all = preparedAgain(model, request, data, toModel, notes).orElse(all);
+            }
         } else {
             // Tables and sentences are read again from their files, prepared as the model's own data was.
             all = readAgain(model, request, notes);
@@ -118,6 +131,45 @@ public record EvaluationData(Samples samples, Dataset dataset, String descriptio
                 all,
                 asModelSees(model, data, all, notes),
                 String.format(Locale.ROOT, "all %,d samples of %s", all.count(), data.name()));
+    }
+
+    /**
+     * A folder of class folders read again as {@code predict} reads it, each image prepared as the model's
+     * MNIST-like training digits were; empty for other models and data (IDX files are MNIST's own format).
+     */
+    private static Optional<Samples> preparedAgain(
+            ModelInfo model, DataRequest request, Dataset data, int[] toModel, List<String> notes)
+            throws DataLoadException {
+        if (!(model.preprocessing() instanceof Preprocessing.Image image)
+                || !image.digitLike()
+                || request.source() == null
+                || request.source().regionMatches(true, 0, SampleCatalog.PREFIX, 0, SampleCatalog.PREFIX.length())) {
+            return Optional.empty();
+        }
+        Path folder;
+        try {
+            folder = Path.of(request.source());
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(folder) || !InputReader.holdsClassFolders(folder)) {
+            return Optional.empty();
+        }
+        InputReader.Inputs inputs = InputReader.read(folder, image, MissingValues.DROP, true);
+        if (!inputs.labelled() || inputs.names().size() != data.totalCount()) {
+            return Optional.empty();
+        }
+        int[] labels = new int[inputs.expected().size()];
+        for (int i = 0; i < labels.length; i++) {
+            int index = data.classNames().indexOf(inputs.expected().get(i));
+            if (index < 0) {
+                return Optional.empty();
+            }
+            labels[i] = toModel[index];
+        }
+        notes.removeIf(n -> n.startsWith("Read ") && n.contains(" resized to "));
+        notes.addAll(inputs.notes());
+        return Optional.of(new Samples(inputs.features(), labels));
     }
 
     private static Samples readAgain(ModelInfo model, DataRequest request, List<String> notes)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.layerlab.core.data.ByteFeatures;
+import org.layerlab.core.data.ContentFrame;
 import org.layerlab.core.data.DataKind;
 import org.layerlab.core.data.Dataset;
 import org.layerlab.core.data.Preprocessing;
@@ -52,7 +53,8 @@ public final class IdxLoader {
                 all.subset(parts[0]),
                 all.subset(parts[1]),
                 test,
-                new Preprocessing.Image(1, shape[1], shape[2]),
+                new Preprocessing.Image(
+                        1, shape[1], shape[2], ContentFrame.measure(images.data(), 1, shape[1], shape[2])),
                 split,
                 notes);
     }

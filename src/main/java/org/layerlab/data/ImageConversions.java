@@ -4,6 +4,9 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.layerlab.core.data.ContentFrame;
+import org.layerlab.core.data.ImagePreparation;
 import org.layerlab.core.data.Preprocessing;
 
 /**
@@ -15,15 +18,37 @@ final class ImageConversions {
     private int toGrey;
     private int toColour;
     private int resized;
+    private int prepared;
+    private int inverted;
+    private int cropped;
+    private String lastNote = "";
 
     ImageConversions(Preprocessing.Image model) {
         this.model = model;
     }
 
-    void count(BufferedImage image) {
+    /** Counts an image and what {@link ImageFiles#prepare} did with it (empty: it was only resized). */
+    void count(BufferedImage image, Optional<ImagePreparation.Prepared> preparation) {
         toGrey += model.channels() == 1 && hasColour(image) ? 1 : 0;
         toColour += model.channels() == 3 && greyFile(image) ? 1 : 0;
-        resized += image.getWidth() != model.width() || image.getHeight() != model.height() ? 1 : 0;
+        if (preparation.isPresent()) {
+            prepared++;
+            inverted += preparation.get().inverted() ? 1 : 0;
+            cropped += preparation.get().cropped() ? 1 : 0;
+            lastNote = preparation.get().note();
+        } else {
+            resized += image.getWidth() != model.width() || image.getHeight() != model.height() ? 1 : 0;
+        }
+    }
+
+    /** The notes for one image, preparation said in its own words ("digit.png: inverted, cropped …"). */
+    List<String> notes(String name) {
+        List<String> notes = notes();
+        if (prepared == 1) {
+            notes.removeIf(n -> n.startsWith("1 image prepared"));
+            notes.add(name + ": " + lastNote + ", as the training digits were made.");
+        }
+        return notes;
     }
 
     /** One line per kind of change made; none when the images were as the model expects. */
@@ -35,6 +60,28 @@ final class ImageConversions {
         if (toColour > 0) {
             notes.add(images(toColour, "grey image") + " converted to colour, as the model was trained on colour "
                     + "images.");
+        }
+        if (prepared > 0) {
+            ContentFrame frame = model.frame();
+            List<String> parts = new ArrayList<>();
+            if (inverted > 0) {
+                parts.add(inverted + " inverted (light background)");
+            }
+            if (cropped > 0) {
+                parts.add(String.format(
+                        Locale.ROOT,
+                        "%d cropped to the ink, scaled to fit %d×%d and centred by mass in %d×%d",
+                        cropped,
+                        frame.boxWidth(),
+                        frame.boxHeight(),
+                        model.width(),
+                        model.height()));
+            }
+            if (prepared > cropped) {
+                parts.add((prepared - cropped) + " already framed like them, kept");
+            }
+            notes.add(images(prepared, "image") + " prepared as the training digits were: " + String.join(", ", parts)
+                    + ".");
         }
         if (resized > 0) {
             String size = String.format(Locale.ROOT, "%d×%d", model.width(), model.height());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.layerlab.core.data.ByteFeatures;
+import org.layerlab.core.data.ContentFrame;
 import org.layerlab.core.data.DataKind;
 import org.layerlab.core.data.Dataset;
 import org.layerlab.core.data.Preprocessing;
@@ -66,9 +67,15 @@ public final class ImageFolderLoader {
                 all.subset(parts[0]),
                 all.subset(parts[1]),
                 test,
-                new Preprocessing.Image(channels, height, width),
+                new Preprocessing.Image(
+                        channels, height, width, ContentFrame.measure(trainPixels(all), channels, height, width)),
                 request.split(),
                 notes);
+    }
+
+    /** The pixels of images read here (always bytes), to measure how the training images hold their content. */
+    private static byte[] trainPixels(Samples samples) {
+        return samples.features() instanceof ByteFeatures bytes ? bytes.data() : new byte[0];
     }
 
     private static Samples read(List<List<Path>> files, int channels, int height, int width) throws DataLoadException {

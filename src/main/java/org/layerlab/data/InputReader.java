@@ -62,11 +62,20 @@ public final class InputReader {
      * training filled them (the training mean, or no category), otherwise such a row is refused.
      */
     public static Inputs read(Path file, Preprocessing preprocessing, MissingValues missing) throws DataLoadException {
+        return read(file, preprocessing, missing, true);
+    }
+
+    /**
+     * Reads {@code file} as above; images for a model trained on MNIST-like data are prepared as its training
+     * images were made when {@code prepareImages} is on (see {@link ImageFiles#prepare}), else only resized.
+     */
+    public static Inputs read(Path file, Preprocessing preprocessing, MissingValues missing, boolean prepareImages)
+            throws DataLoadException {
         if (!Files.exists(file)) {
             throw new DataLoadException(file + ": no such file or folder; check the path.");
         }
         if (preprocessing instanceof Preprocessing.Image image) {
-            return images(file, image);
+            return images(file, image, prepareImages);
         }
         if (preprocessing instanceof Preprocessing.Text text) {
             return sentences(file, text);
@@ -74,7 +83,7 @@ public final class InputReader {
         return rows(file, (Preprocessing.Tabular) preprocessing, missing);
     }
 
-    private static Inputs images(Path file, Preprocessing.Image image) throws DataLoadException {
+    private static Inputs images(Path file, Preprocessing.Image image, boolean prepare) throws DataLoadException {
         List<Path> files = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> expected = new ArrayList<>();
@@ -107,10 +116,16 @@ public final class InputReader {
         ImageConversions conversions = new ImageConversions(image);
         for (int i = 0; i < files.size(); i++) {
             BufferedImage read = ImageFiles.read(files.get(i));
-            conversions.count(read);
-            ImageFiles.toBytes(read, image.channels(), image.height(), image.width(), pixels, i * size);
+            conversions.count(read, ImageFiles.prepare(read, image, prepare, pixels, i * size));
         }
-        return new Inputs(new ByteFeatures(pixels, size), names, expected, conversions.notes());
+        List<String> notes =
+                files.size() == 1 && !Files.isDirectory(file) ? conversions.notes(names.get(0)) : conversions.notes();
+        return new Inputs(new ByteFeatures(pixels, size), names, expected, notes);
+    }
+
+    /** Whether {@code folder} holds no images itself but class folders of them (as predict reads it). */
+    static boolean holdsClassFolders(Path folder) throws DataLoadException {
+        return imagesIn(folder).isEmpty() && !subFolders(folder).isEmpty();
     }
 
     /** The image files of a folder in file-name order; other and hidden files are passed over. */

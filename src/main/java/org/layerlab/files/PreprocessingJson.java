@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.layerlab.core.data.ContentFrame;
 import org.layerlab.core.data.Preprocessing;
 
 /** How a model's input was prepared, as JSON inside model.json. */
@@ -21,6 +22,15 @@ final class PreprocessingJson {
                     .put("channels", image.channels())
                     .put("height", image.height())
                     .put("width", image.width());
+            ContentFrame frame = image.frame();
+            if (frame.measured()) {
+                // Absent in models saved before it was measured: their inputs are only resized.
+                node.putObject("content")
+                        .put("background", frame.background())
+                        .put("box_height", frame.boxHeight())
+                        .put("box_width", frame.boxWidth())
+                        .put("centred", frame.centred());
+            }
         } else if (preprocessing instanceof Preprocessing.Text text) {
             node.put("type", "text").put("sequence_length", text.sequenceLength());
             ArrayNode words = node.putArray("vocabulary");
@@ -48,7 +58,8 @@ final class PreprocessingJson {
                 new Preprocessing.Image(
                         node.path("channels").asInt(1),
                         node.path("height").asInt(),
-                        node.path("width").asInt());
+                        node.path("width").asInt(),
+                        frame(node.path("content")));
             case "text" ->
                 new Preprocessing.Text(
                         strings(node.path("vocabulary")),
@@ -56,6 +67,17 @@ final class PreprocessingJson {
             case "tabular" -> tabular(node);
             default -> throw new FileFormatException(name + ": unknown preprocessing type '" + type + "'.");
         };
+    }
+
+    private static ContentFrame frame(JsonNode content) {
+        if (!content.isObject() || !content.path("background").isInt()) {
+            return ContentFrame.UNMEASURED;
+        }
+        return new ContentFrame(
+                content.path("background").asInt(),
+                content.path("box_height").asInt(0),
+                content.path("box_width").asInt(0),
+                content.path("centred").asBoolean(false));
     }
 
     private static Preprocessing.Tabular tabular(JsonNode node) {

@@ -17,6 +17,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.layerlab.core.data.ByteFeatures;
 import org.layerlab.core.data.FeatureStore;
 import org.layerlab.core.data.FloatFeatures;
+import org.layerlab.core.data.ImagePreparation;
 import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.data.TokenFeatures;
 import org.layerlab.data.ImageFiles;
@@ -38,9 +39,18 @@ final class InputParser {
     private final Preprocessing preprocessing;
     private final int[] inputShape;
     private final Map<String, Integer> wordIds = new HashMap<>();
+    private final boolean prepareImages;
+
+    /** An image body's features and what preparing it did ("inverted, cropped …"; empty when only resized). */
+    record ImageBody(FeatureStore features, String prepared) {}
 
     InputParser(Preprocessing preprocessing, int[] inputShape) {
+        this(preprocessing, inputShape, true);
+    }
+
+    InputParser(Preprocessing preprocessing, int[] inputShape, boolean prepareImages) {
         this.preprocessing = preprocessing;
+        this.prepareImages = prepareImages;
         this.inputShape = inputShape.clone();
         if (preprocessing instanceof Preprocessing.Text text) {
             for (int i = 0; i < text.vocabulary().size(); i++) {
@@ -142,7 +152,7 @@ final class InputParser {
     }
 
     /** An image file sent as the body, prepared as {@code predict} prepares an image file. */
-    FeatureStore imageBody(byte[] body, String contentType) throws HttpError {
+    ImageBody imageBody(byte[] body, String contentType) throws HttpError {
         if (!(preprocessing instanceof Preprocessing.Image prep)) {
             throw new HttpError(
                     415, "this model reads " + kind() + ", not images; send JSON {\"inputs\": [...]} instead.");
@@ -150,8 +160,11 @@ final class InputParser {
         BufferedImage image = decode(body, contentType, prep);
         int size = prep.channels() * prep.height() * prep.width();
         byte[] pixels = new byte[size];
-        ImageFiles.toBytes(image, prep.channels(), prep.height(), prep.width(), pixels, 0);
-        return new ByteFeatures(pixels, size);
+        // A digit written dark on white, or larger and off-centre, is prepared as the training digits were.
+        String prepared = ImageFiles.prepare(image, prep, prepareImages, pixels, 0)
+                .map(ImagePreparation.Prepared::note)
+                .orElse("");
+        return new ImageBody(new ByteFeatures(pixels, size), prepared);
     }
 
     private static BufferedImage decode(byte[] body, String contentType, Preprocessing.Image prep) throws HttpError {

@@ -91,12 +91,20 @@ final class Json {
 
     /** The v1 answer: {@code {"predictions": [{"label": ..., "probabilities": {"<class>": p, ...}}]}}. */
     static String predictions(List<Prediction> predictions, List<String> classes) {
+        return predictions(predictions, classes, "");
+    }
+
+    /** The same, each prediction also saying how its image was {@code prepared} when that is not empty. */
+    static String predictions(List<Prediction> predictions, List<String> classes, String prepared) {
         return write(json -> {
             json.writeStartObject();
             json.writeArrayFieldStart("predictions");
             for (Prediction prediction : predictions) {
                 json.writeStartObject();
                 json.writeStringField("label", classes.get(prediction.predictedClass()));
+                if (!prepared.isEmpty()) {
+                    json.writeStringField("prepared", prepared);
+                }
                 json.writeObjectFieldStart("probabilities");
                 float[] p = prediction.probabilities();
                 for (int c = 0; c < classes.size(); c++) {

@@ -77,7 +77,7 @@ public final class ModelService implements AutoCloseable {
         this.batcher = new Batcher(model.predictor(), options.maxBatch(), metrics, threadPrefix + "model");
         this.requestThreads = Executors.newFixedThreadPool(options.threads(), threads(threadPrefix + "request-"));
         InputParser parser =
-                new InputParser(model.info().preprocessing(), model.info().inputShape());
+                new InputParser(model.info().preprocessing(), model.info().inputShape(), options.prepareImages());
         ParseGate gate = ParseGate.forThisMachine();
         Routes routes = new Routes(
                 model.name(),

@@ -8,7 +8,8 @@ import org.layerlab.core.training.Prediction;
 /**
  * LayerLab's own API. POST /v1/predict takes {@code {"inputs": [...]}} (or one image file as the body) and
  * answers {@code {"predictions": [{"label": ..., "probabilities": {...}}]}} with the numbers
- * {@code predict --format json} gives; GET /v1/model describes the model.
+ * {@code predict --format json} gives; an image body prepared as the training digits were also says how
+ * ({@code "prepared": "inverted, cropped 61×60 → 20×20, centred"}). GET /v1/model describes the model.
  */
 final class PredictHandler {
     private final ServedModel model;
@@ -28,8 +29,12 @@ final class PredictHandler {
     Reply predict(Request request) throws HttpError, IOException {
         String type = request.contentType();
         byte[] body = request.body();
-        FeatureStore inputs =
-                gate.run(() -> type.startsWith("image/") ? parser.imageBody(body, type) : parser.v1(Json.parse(body)));
+        if (type.startsWith("image/")) {
+            InputParser.ImageBody image = gate.run(() -> parser.imageBody(body, type));
+            List<Prediction> predictions = batcher.answer(image.features());
+            return Reply.json(Json.predictions(predictions, model.info().classNames(), image.prepared()));
+        }
+        FeatureStore inputs = gate.run(() -> parser.v1(Json.parse(body)));
         List<Prediction> predictions = batcher.answer(inputs);
         return Reply.json(Json.predictions(predictions, model.info().classNames()));
     }

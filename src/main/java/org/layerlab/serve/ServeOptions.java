@@ -5,8 +5,11 @@ package org.layerlab.serve;
  * token on a loopback address and makes one up on any other; a token given is always required.
  * {@code maxBatch} is the most samples one forward pass may gather from requests that wait at the same
  * time; 1 runs every request on its own, which keeps each answer bit-identical to {@code predict}'s.
+ * {@code prepareImages} prepares an image body for a model trained on MNIST-like digits as the training
+ * digits were (inverted, cropped, centred), as {@code predict} does; off, it is only resized.
  */
-public record ServeOptions(String host, int port, int threads, String token, int maxBodyBytes, int maxBatch) {
+public record ServeOptions(
+        String host, int port, int threads, String token, int maxBodyBytes, int maxBatch, boolean prepareImages) {
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_THREADS = 16;
@@ -14,6 +17,11 @@ public record ServeOptions(String host, int port, int threads, String token, int
 
     public static final ServeOptions DEFAULT =
             new ServeOptions(LOOPBACK, DEFAULT_PORT, DEFAULT_THREADS, null, DEFAULT_MAX_BODY, 1);
+
+    /** Options that prepare image bodies as {@code predict} does. */
+    public ServeOptions(String host, int port, int threads, String token, int maxBodyBytes, int maxBatch) {
+        this(host, port, threads, token, maxBodyBytes, maxBatch, true);
+    }
 
     public ServeOptions {
         if (host == null || host.isBlank()) {
@@ -37,26 +45,30 @@ public record ServeOptions(String host, int port, int threads, String token, int
     }
 
     public ServeOptions withHost(String value) {
-        return new ServeOptions(value, port, threads, token, maxBodyBytes, maxBatch);
+        return new ServeOptions(value, port, threads, token, maxBodyBytes, maxBatch, prepareImages);
     }
 
     public ServeOptions withPort(int value) {
-        return new ServeOptions(host, value, threads, token, maxBodyBytes, maxBatch);
+        return new ServeOptions(host, value, threads, token, maxBodyBytes, maxBatch, prepareImages);
     }
 
     public ServeOptions withThreads(int value) {
-        return new ServeOptions(host, port, value, token, maxBodyBytes, maxBatch);
+        return new ServeOptions(host, port, value, token, maxBodyBytes, maxBatch, prepareImages);
     }
 
     public ServeOptions withToken(String value) {
-        return new ServeOptions(host, port, threads, value, maxBodyBytes, maxBatch);
+        return new ServeOptions(host, port, threads, value, maxBodyBytes, maxBatch, prepareImages);
     }
 
     public ServeOptions withMaxBodyBytes(int value) {
-        return new ServeOptions(host, port, threads, token, value, maxBatch);
+        return new ServeOptions(host, port, threads, token, value, maxBatch, prepareImages);
     }
 
     public ServeOptions withMaxBatch(int value) {
-        return new ServeOptions(host, port, threads, token, maxBodyBytes, value);
+        return new ServeOptions(host, port, threads, token, maxBodyBytes, value, prepareImages);
+    }
+
+    public ServeOptions withPrepareImages(boolean value) {
+        return new ServeOptions(host, port, threads, token, maxBodyBytes, maxBatch, value);
     }
 }

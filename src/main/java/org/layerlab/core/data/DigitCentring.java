@@ -22,6 +22,24 @@ public final class DigitCentring {
      * targetHeight} × {@code targetWidth} image of bytes (0–255); empty when nothing is drawn.
      */
     public static Optional<byte[]> centre(float[] pixels, int height, int width, int targetHeight, int targetWidth) {
+        int boxHeight = Math.max(1, (int) Math.round(targetHeight * BOX_SHARE));
+        int boxWidth = Math.max(1, (int) Math.round(targetWidth * BOX_SHARE));
+        return centre(pixels, height, width, targetHeight, targetWidth, boxHeight, boxWidth)
+                .map(Centred::pixels);
+    }
+
+    /**
+     * A centred image (bytes 0–255, row by row), the size of the ink that was cut out ({@code inkHeight} ×
+     * {@code inkWidth}) and the size it was scaled to ({@code height} × {@code width}).
+     */
+    public record Centred(byte[] pixels, int inkHeight, int inkWidth, int height, int width) {}
+
+    /**
+     * Centres grey {@code pixels} as above, the ink scaled to fit a {@code boxHeight} × {@code boxWidth} box
+     * (the box the training images' content fills); empty when there is no ink.
+     */
+    public static Optional<Centred> centre(
+            float[] pixels, int height, int width, int targetHeight, int targetWidth, int boxHeight, int boxWidth) {
         if (pixels.length != height * width) {
             throw new IllegalArgumentException(
                     pixels.length + " pixels do not make a " + height + " × " + width + " image");
@@ -52,13 +70,11 @@ public final class DigitCentring {
                 ink[y * inkWidth + x] = v >= INK ? Math.min(v, 1f) : 0f;
             }
         }
-        int boxHeight = Math.max(1, (int) Math.round(targetHeight * BOX_SHARE));
-        int boxWidth = Math.max(1, (int) Math.round(targetWidth * BOX_SHARE));
         double scale = Math.min((double) boxHeight / inkHeight, (double) boxWidth / inkWidth);
         int h = clamp((int) Math.round(inkHeight * scale), boxHeight);
         int w = clamp((int) Math.round(inkWidth * scale), boxWidth);
         float[] scaled = resize(ink, inkHeight, inkWidth, h, w);
-        return Optional.of(paste(scaled, h, w, targetHeight, targetWidth));
+        return Optional.of(new Centred(paste(scaled, h, w, targetHeight, targetWidth), inkHeight, inkWidth, h, w));
     }
 
     /** The same for bytes (0–255, row by row). */

@@ -45,8 +45,25 @@ public sealed interface Preprocessing {
         }
     }
 
-    /** Images resized to height × width with 1 (grey) or 3 (RGB) channels, pixels scaled to [0, 1]. */
-    record Image(int channels, int height, int width) implements Preprocessing {}
+    /**
+     * Images resized to height × width with 1 (grey) or 3 (RGB) channels, pixels scaled to [0, 1]; {@code
+     * frame} says how the training images held their content (MNIST-like digits are prepared as they were).
+     */
+    record Image(int channels, int height, int width, ContentFrame frame) implements Preprocessing {
+        public Image {
+            java.util.Objects.requireNonNull(frame, "frame");
+        }
+
+        /** Images whose content was not measured: a new input is only resized. */
+        public Image(int channels, int height, int width) {
+            this(channels, height, width, ContentFrame.UNMEASURED);
+        }
+
+        /** Whether a new input is prepared as MNIST's digits were, rather than only resized. */
+        public boolean digitLike() {
+            return frame.digitLike(channels, height, width);
+        }
+    }
 
     /** Words mapped through the training vocabulary (index = id) and padded or cut to a fixed length. */
     record Text(List<String> vocabulary, int sequenceLength) implements Preprocessing {

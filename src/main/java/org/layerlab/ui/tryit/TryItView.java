@@ -1,18 +1,22 @@
 package org.layerlab.ui.tryit;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -29,11 +33,17 @@ import org.layerlab.ui.common.Pictures;
 /** Step 5: the selected run's model on the student's own drawing, image, sentence or table row. */
 public final class TryItView extends BorderPane {
     private static final double PREVIEW_SIZE = 140;
+    /** The opened image is shown smaller than the preview, so that both fit beside the canvas. */
+    private static final int ORIGINAL_SIZE = 112;
 
     private final TryItViewModel model;
     private final SketchCanvas canvas;
     private final ImageView preview = new ImageView();
     private final Label previewCaption = new Label();
+    private final ImageView original = new ImageView();
+    private final Label originalCaption = new Label();
+    private final VBox originalBox = new VBox(8);
+    private final CheckBox prepare = new CheckBox("Prepare like the training digits");
     private final ColorPicker pen = new ColorPicker(Color.BLACK);
     private final GridPane form = new GridPane();
     private final ProbabilityBars bars = new ProbabilityBars();
@@ -123,6 +133,8 @@ public final class TryItView extends BorderPane {
 
         Label sees = new Label("What the model receives");
         sees.getStyleClass().add("title-4");
+        sees.setWrapText(true);
+        sees.setMaxWidth(PREVIEW_SIZE + 40);
         preview.setId("try-preview");
         preview.setSmooth(false);
         preview.setPreserveRatio(true);
@@ -135,8 +147,49 @@ public final class TryItView extends BorderPane {
         previewCaption.setWrapText(true);
         previewCaption.setMaxWidth(PREVIEW_SIZE + 40);
         previewCaption.getStyleClass().addAll("text-muted", "text-small");
-        VBox seen = new VBox(8, sees, frame, previewCaption);
-        return new HBox(24, drawing, seen);
+        prepare.setId("try-prepare");
+        prepare.setTooltip(new Tooltip("Invert a light background, crop the ink, scale it to the training digits' "
+                + "box and centre it by mass, as MNIST's digits were made; off: only shrink the image"));
+        prepare.selectedProperty().bindBidirectional(model.prepareImagesProperty());
+        prepare.visibleProperty().bind(model.canPrepareProperty());
+        prepare.managedProperty().bind(model.canPrepareProperty());
+        prepare.setWrapText(true);
+        prepare.setMaxWidth(PREVIEW_SIZE + 40);
+        VBox seen = new VBox(8, sees, frame, previewCaption, prepare);
+        seen.setMinWidth(VBox.USE_PREF_SIZE);
+        originalBox.setMinWidth(VBox.USE_PREF_SIZE);
+
+        Label yours = new Label("Your image");
+        yours.getStyleClass().add("title-4");
+        original.setId("try-original");
+        original.setPreserveRatio(true);
+        original.setFitWidth(ORIGINAL_SIZE);
+        original.setFitHeight(ORIGINAL_SIZE);
+        StackPane originalFrame = new StackPane(original);
+        originalFrame.setPrefSize(ORIGINAL_SIZE + 2, ORIGINAL_SIZE + 2);
+        originalFrame.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
+        originalFrame.setStyle("-fx-border-color: -color-border-default;");
+        originalCaption.getStyleClass().addAll("text-muted", "text-small");
+        originalCaption.setWrapText(true);
+        originalCaption.setMaxWidth(ORIGINAL_SIZE);
+        originalBox.getChildren().setAll(yours, originalFrame, originalCaption);
+        model.originalProperty().addListener((o, a, file) -> showOriginal(file));
+        showOriginal(model.originalProperty().get());
+        return new HBox(16, drawing, originalBox, seen);
+    }
+
+    /** The opened or dropped file as it is, beside what the model receives; hidden for a drawing. */
+    private void showOriginal(Path file) {
+        Image image = file == null || !Files.isRegularFile(file)
+                ? null
+                : new Image(file.toUri().toString());
+        boolean shown = image != null && !image.isError();
+        original.setImage(shown ? image : null);
+        original.setSmooth(shown && image.getWidth() > ORIGINAL_SIZE);
+        originalCaption.setText(
+                shown ? (int) image.getWidth() + " × " + (int) image.getHeight() + " pixels, as opened" : "");
+        originalBox.setVisible(shown);
+        originalBox.setManaged(shown);
     }
 
     private Node textInput() {
@@ -213,8 +266,11 @@ public final class TryItView extends BorderPane {
         Sketch sketch = model.sketchProperty().get();
         if (sketch != null) {
             String size = sketch.input().width() + " × " + sketch.input().height() + " pixels";
+            boolean resizedFile = model.originalProperty().get() != null
+                    && !(model.canPrepareProperty().get()
+                            && model.prepareImagesProperty().get());
             previewCaption.setText(
-                    sketch.grey()
+                    sketch.grey() && !resizedFile
                             ? size + ": the ink cut out, shrunk to fit the middle and centred by its weight, "
                                     + "white on black, like the training images."
                             : size + ": the drawing or image shrunk to the model's size.");

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -28,6 +30,7 @@ import org.layerlab.core.data.TokenFeatures;
 import org.layerlab.core.project.RunRecord;
 import org.layerlab.core.training.ModelInfo;
 import org.layerlab.data.InputReader;
+import org.layerlab.data.MissingValues;
 import org.layerlab.data.TabularEncoder;
 import org.layerlab.data.Tokenizer;
 import org.layerlab.errors.FailureSentence;
@@ -83,6 +86,9 @@ public final class TryItViewModel {
     private final ObservableList<FormField> fields = FXCollections.observableArrayList();
     private final ObservableList<FormField> shownFields = FXCollections.unmodifiableObservableList(fields);
     private final ReadOnlyBooleanWrapper testRows = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty prepareImages = new SimpleBooleanProperty(true);
+    private final ReadOnlyBooleanWrapper canPrepare = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Path> original = new ReadOnlyObjectWrapper<>();
 
     private final LatestInputPredictor predictor;
     private LoadedRun run;
@@ -100,6 +106,11 @@ public final class TryItViewModel {
             }
         });
         state.datasetProperty().addListener((o, a, b) -> datasetChanged());
+        prepareImages.addListener((o, a, b) -> {
+            if (original.get() != null) {
+                openImage(original.get());
+            }
+        });
         text.addListener((o, a, b) -> {
             if (mode.get() == Mode.TEXT) {
                 tryText();
@@ -125,6 +136,7 @@ public final class TryItViewModel {
         }
         ModelInfo info = loaded.info();
         title.set(describe(loaded));
+        canPrepare.set(info.preprocessing() instanceof Preprocessing.Image image && image.digitLike());
         if (info.preprocessing() instanceof Preprocessing.Image image) {
             sketch.set(new Sketch(image));
             mode.set(Mode.IMAGE);
@@ -197,6 +209,7 @@ public final class TryItViewModel {
             return;
         }
         canvas.line(x0, y0, x1, y1);
+        original.set(null);
         Sketch.Drawing drawing = canvas.copy();
         Preprocessing.Image image = (Preprocessing.Image) run.info().preprocessing();
         String empty = emptyCanvas();
@@ -239,17 +252,25 @@ public final class TryItViewModel {
         sketch.set(new Sketch(image));
         note.set("");
         message.set("Reading " + file.getFileName() + "…");
+        original.set(file);
+        boolean prepare = prepareImages.get();
         request(() -> {
-            InputReader.Inputs inputs = InputReader.read(file, image);
+            InputReader.Inputs inputs = InputReader.read(file, image, MissingValues.DROP, prepare);
             ByteFeatures first = (ByteFeatures) inputs.features().subset(new int[] {0});
             String name = inputs.names().get(0);
+            String which = inputs.names().size() == 1
+                    ? "The probabilities are for " + name + "; drawing on the canvas replaces it."
+                    : "The probabilities are for " + name + ", the first of "
+                            + inputs.names().size() + " images in the folder.";
+            String done = inputs.notes().stream()
+                    .filter(n -> n.contains("as the training digits were"))
+                    .findFirst()
+                    .map(n -> " " + n)
+                    .orElse("");
             return new LatestInputPredictor.Prepared(
                     first,
                     new PreparedImage(first.data(), image.channels(), image.height(), image.width()),
-                    inputs.names().size() == 1
-                            ? "The probabilities are for " + name + "; drawing on the canvas replaces it."
-                            : "The probabilities are for " + name + ", the first of "
-                                    + inputs.names().size() + " images in the folder.");
+                    which + done);
         });
     }
 
@@ -376,6 +397,7 @@ public final class TryItViewModel {
 
     /** Forgets answers still to come: they belong to an input that is gone. */
     private void drop() {
+        original.set(null);
         predictor.forget();
         probabilities.clear();
         preview.set(null);
@@ -438,6 +460,24 @@ public final class TryItViewModel {
     }
 
     /** True when the loaded data has test rows with the model's columns. */
+    /**
+     * Whether an opened image is prepared as the training digits were (inverted, cropped, centred); on by
+     * default, changeable only for a model trained on MNIST-like digits ({@link #canPrepareProperty}).
+     */
+    public BooleanProperty prepareImagesProperty() {
+        return prepareImages;
+    }
+
+    /** Whether the model was trained on MNIST-like digits, so that opened images can be prepared like them. */
+    public ReadOnlyBooleanProperty canPrepareProperty() {
+        return canPrepare.getReadOnlyProperty();
+    }
+
+    /** The image file last opened or dropped, shown beside what the model receives; null for a drawing. */
+    public ReadOnlyObjectProperty<Path> originalProperty() {
+        return original.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty testRowsProperty() {
         return testRows.getReadOnlyProperty();
     }

@@ -14,10 +14,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.core.data.ContentFrame;
 import org.layerlab.core.data.DataKind;
 import org.layerlab.core.data.Dataset;
 import org.layerlab.core.data.FeatureStore;
@@ -35,6 +38,7 @@ import org.layerlab.core.training.ModelInfo;
 import org.layerlab.core.training.Prediction;
 import org.layerlab.core.training.TrainedModel;
 import org.layerlab.core.training.TrainingConfig;
+import org.layerlab.testing.HandwrittenDigits;
 import org.layerlab.testing.TestImages;
 import org.layerlab.testing.TinyData;
 import org.layerlab.ui.SameThread;
@@ -313,6 +317,36 @@ class TryItViewModelTest {
         assertTrue(model.sketchProperty().get().isEmpty(), "the file replaces the drawing");
         assertEquals(
                 255, model.previewProperty().get().pixels()[0] & 0xFF, "scaled to 28 × 28 as training images were");
+    }
+
+    @Test
+    void anOpenedDigitOnWhitePaperIsPreparedAsTheTrainingDigitsUnlessTurnedOff(@TempDir Path folder) throws Exception {
+        Preprocessing.Image digits = new Preprocessing.Image(1, 28, 28, new ContentFrame(0, 20, 20, true));
+        TryItViewModel model = new TryItViewModel(state, new SameThread());
+        state.selectedModelProperty().set(run(imageModel(digits, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")));
+        assertTrue(model.canPrepareProperty().get());
+        Path page = folder.resolve("page.png");
+        HandwrittenDigits.Digit digit = HandwrittenDigits.mnistTest(1).get(0);
+        ImageIO.write(
+                HandwrittenDigits.image(digit, HandwrittenDigits.Kind.PHOTO, new Random(1)), "png", page.toFile());
+        model.openImage(page);
+        assertEquals(page, model.originalProperty().get());
+        byte[] prepared = model.previewProperty().get().pixels();
+        assertEquals(0, prepared[0], "inverted: a black background, as MNIST's");
+        assertTrue(
+                model.noteProperty()
+                        .get()
+                        .matches("The probabilities are for page\\.png; .* page\\.png: inverted, "
+                                + "cropped \\d+×\\d+ → \\d+×20, centred, as the training digits were made\\."),
+                model.noteProperty().get());
+        model.prepareImagesProperty().set(false);
+        assertEquals(page, model.originalProperty().get(), "the same file, read again");
+        assertTrue((model.previewProperty().get().pixels()[0] & 0xFF) > 150, "only shrunk: the light page stays");
+        model.draw(10, 10, 100, 100);
+        assertNull(model.originalProperty().get(), "a drawing has no original file");
+
+        state.selectedModelProperty().set(run(imageModel(MNIST, "dark", "light")));
+        assertFalse(model.canPrepareProperty().get(), "a model saved without the training images' content");
     }
 
     @Test

@@ -16,8 +16,10 @@ import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.layerlab.core.data.ByteFeatures;
+import org.layerlab.core.data.ContentFrame;
 import org.layerlab.core.data.DataKind;
 import org.layerlab.core.data.Dataset;
 import org.layerlab.core.data.Preprocessing;
@@ -77,6 +80,7 @@ class TryItViewTest {
     private ProjectState state;
     private FxTaskExecutor executor;
     private TryItView view;
+    private TryItViewModel viewModel;
 
     @BeforeAll
     static void train() {
@@ -153,7 +157,8 @@ class TryItViewTest {
                 parts[0],
                 parts[1],
                 parts[2],
-                new Preprocessing.Image(1, 28, 28),
+                new Preprocessing.Image(
+                        1, 28, 28, ContentFrame.measure(((ByteFeatures) parts[0].features()).data(), 1, 28, 28)),
                 new Split(0.2, 0.2, seed),
                 List.of());
     }
@@ -163,7 +168,8 @@ class TryItViewTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         executor = new FxTaskExecutor();
         state = new ProjectState();
-        view = new TryItView(new TryItViewModel(state, executor));
+        viewModel = new TryItViewModel(state, executor);
+        view = new TryItView(viewModel);
         Scene scene = new Scene(view, 1000, 560);
         scene.getStylesheets()
                 .add(TryItViewTest.class.getResource("/assets/layerlab.css").toExternalForm());
@@ -293,6 +299,53 @@ class TryItViewTest {
         List<String> vertical = shown(robot);
         assertNotEquals(horizontal, vertical, "the probabilities shown changed");
         assertEquals("", message(robot));
+    }
+
+    @Test
+    void anOpenedPageIsShownBesideWhatTheModelReceivesAndTheCheckBoxTurnsPreparingOff(FxRobot robot) throws Exception {
+        select(robot, bars);
+        CheckBox prepare = robot.lookup("#try-prepare").queryAs(CheckBox.class);
+        assertTrue(prepare.isVisible() && prepare.isSelected(), "the bars are MNIST-like: measured so");
+        // A dark horizontal bar, large and off-centre on a light page, as a student would photograph it.
+        java.awt.image.BufferedImage page =
+                new java.awt.image.BufferedImage(150, 100, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 150; x++) {
+                boolean ink = y >= 20 && y < 27 && x >= 10 && x < 91;
+                page.setRGB(x, y, ink ? 0x202020 : 0xE6E6E6);
+            }
+        }
+        Path file = Files.createTempDirectory("try-page").resolve("page.png");
+        ImageIO.write(page, "png", file.toFile());
+        robot.interact(() -> viewModel.openImage(file));
+        await(() -> answer(robot).equals("horizontal"));
+        await(() ->
+                robot.lookup("#try-note").queryAs(Label.class).getText().contains("page.png: inverted, cropped 81×7"));
+        ImageView original = robot.lookup("#try-original").queryAs(ImageView.class);
+        assertNotNull(original.getImage(), "the page as opened, beside what the model receives");
+        assertTrue(original.isVisible());
+        ImageView preview = robot.lookup("#try-preview").queryAs(ImageView.class);
+        assertEquals(0, preview.getImage().getPixelReader().getArgb(0, 0) & 0xFF, "inverted: black around the bar");
+        Path shots = Path.of(System.getProperty("layerlab.screenshots", "target/screenshots"));
+        Files.createDirectories(shots);
+        robot.interact(() -> {
+            try {
+                ImageIO.write(
+                        SwingFXUtils.fromFXImage(view.snapshot(null, null), null),
+                        "png",
+                        shots.resolve("try-it-page.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        robot.clickOn("#try-prepare");
+        await(() -> !viewModel.prepareImagesProperty().get()
+                && preview.getImage() != null
+                && (preview.getImage().getPixelReader().getArgb(0, 0) & 0xFF) > 200);
+        assertTrue(original.isVisible(), "the same page, only shrunk now");
+        robot.clickOn("#try-prepare");
+        await(() -> answer(robot).equals("horizontal"));
     }
 
     @Test
