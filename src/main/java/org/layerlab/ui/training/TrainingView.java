@@ -35,6 +35,8 @@ public final class TrainingView extends BorderPane {
         getStyleClass().add("step");
         setLeft(settings());
         setCenter(curves());
+        // The runs get a column of their own, so that at 1280×800 the list is in view beside the charts.
+        setRight(runs());
     }
 
     private Node settings() {
@@ -132,8 +134,7 @@ public final class TrainingView extends BorderPane {
                 grid,
                 line("settings-chosen", model.dataDefaults().chosenProperty(), "text-muted"),
                 line("few-batches", model.dataDefaults().warningProperty(), "warning-text"),
-                buttons,
-                runs());
+                buttons);
         box.setPadding(new Insets(12));
         box.setPrefWidth(370);
         grid.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints(120));
@@ -182,12 +183,17 @@ public final class TrainingView extends BorderPane {
                 show.setGraphic(swatch);
                 // A Text wraps to the list's width, so a long label is read whole, never cut off with "…".
                 Text title = new Text(run.name() + " · " + run.label());
-                title.wrappingWidthProperty().bind(view.widthProperty().subtract(90));
+                title.wrappingWidthProperty().bind(view.widthProperty().subtract(70));
                 Label result = new Label();
                 result.textProperty().bind(run.resultProperty());
                 result.getStyleClass().add("text-muted");
+                result.setWrapText(true);
+                result.maxWidthProperty().bind(title.wrappingWidthProperty());
+                result.prefWidthProperty().bind(title.wrappingWidthProperty());
+                result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 HBox cell = new HBox(6, show, new VBox(2, title, result));
                 setGraphic(cell);
+                setPrefWidth(0); // the row fits the list's width: no sideways scrolling
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, view) -> {
@@ -215,7 +221,12 @@ public final class TrainingView extends BorderPane {
                 + "run to hide it; select one to see its Results or try it.");
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
-        return new VBox(6, title, shownData, hint, list, delete);
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        VBox column = new VBox(6, title, shownData, hint, list, delete);
+        column.setPadding(new Insets(12));
+        column.setPrefWidth(290);
+        column.setMinWidth(220);
+        return column;
     }
 
     private Node curves() {
