@@ -69,35 +69,17 @@ public record ContentFrame(int background, int boxHeight, int boxWidth, boolean 
         int background = borders[borders.length / 2];
         int ink = background + Math.round(DigitCentring.INK * 255);
         boolean dark = background < DARK;
+        float[] levels = new float[size];
         for (int i = 0; i < count; i += step) {
             int offset = i * size;
-            int top = height;
-            int bottom = -1;
-            int left = width;
-            int right = -1;
-            double mass = 0;
-            double my = 0;
-            double mx = 0;
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    int v = data[offset + y * width + x] & 0xFF;
-                    int level = dark ? v - background : background - v;
-                    if (level >= ink - background) {
-                        top = Math.min(top, y);
-                        bottom = Math.max(bottom, y);
-                        left = Math.min(left, x);
-                        right = Math.max(right, x);
-                    }
-                    if (level > 0) {
-                        mass += level;
-                        my += level * (y + 0.5);
-                        mx += level * (x + 0.5);
-                    }
-                }
+            for (int p = 0; p < size; p++) {
+                int v = data[offset + p] & 0xFF;
+                levels[p] = dark ? v - background : background - v;
             }
-            if (bottom >= 0 && mass > 0) {
-                sides[inked++] = Math.max(bottom - top + 1, right - left + 1);
-                offCentre += Math.hypot(my / mass - height / 2.0, mx / mass - width / 2.0);
+            InkMeasure found = InkMeasure.of(levels, height, width, ink - background);
+            if (found.found() && !Double.isNaN(found.massY())) {
+                sides[inked++] = Math.max(found.height(), found.width());
+                offCentre += found.offCentre(height, width);
             }
         }
         if (inked == 0) {

@@ -44,25 +44,14 @@ public final class DigitCentring {
             throw new IllegalArgumentException(
                     pixels.length + " pixels do not make a " + height + " × " + width + " image");
         }
-        int top = height;
-        int bottom = -1;
-        int left = width;
-        int right = -1;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (pixels[y * width + x] >= INK) {
-                    top = Math.min(top, y);
-                    bottom = Math.max(bottom, y);
-                    left = Math.min(left, x);
-                    right = Math.max(right, x);
-                }
-            }
-        }
-        if (bottom < 0) {
+        InkMeasure measured = InkMeasure.of(pixels, height, width, INK);
+        if (!measured.found()) {
             return Optional.empty();
         }
-        int inkHeight = bottom - top + 1;
-        int inkWidth = right - left + 1;
+        int top = measured.top();
+        int left = measured.left();
+        int inkHeight = measured.height();
+        int inkWidth = measured.width();
         float[] ink = new float[inkHeight * inkWidth];
         for (int y = 0; y < inkHeight; y++) {
             for (int x = 0; x < inkWidth; x++) {

@@ -116,31 +116,11 @@ public final class ImagePreparation {
         if (height != model.height() || width != model.width()) {
             return false;
         }
-        int top = height;
-        int bottom = -1;
-        int left = width;
-        int right = -1;
-        double mass = 0;
-        double my = 0;
-        double mx = 0;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                float v = ink[y * width + x];
-                if (v > 0) {
-                    top = Math.min(top, y);
-                    bottom = Math.max(bottom, y);
-                    left = Math.min(left, x);
-                    right = Math.max(right, x);
-                    mass += v;
-                    my += v * (y + 0.5);
-                    mx += v * (x + 0.5);
-                }
-            }
-        }
-        return bottom >= 0
-                && bottom - top + 1 <= model.frame().boxHeight()
-                && right - left + 1 <= model.frame().boxWidth()
-                && Math.hypot(my / mass - height / 2.0, mx / mass - width / 2.0) <= 1.5;
+        InkMeasure measured = InkMeasure.of(ink, height, width, Float.MIN_VALUE);
+        return measured.found()
+                && measured.height() <= model.frame().boxHeight()
+                && measured.width() <= model.frame().boxWidth()
+                && measured.offCentre(height, width) <= 1.5;
     }
 
     /** A lone bright pixel is a speck of noise, not ink. */
