@@ -60,12 +60,21 @@ final class BenchCommand implements Callable<Integer> {
             description = "Folder of the PyTorch peer scripts; 'none' to skip them (default: ${DEFAULT-VALUE}).")
     String peerFolder;
 
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = "Measure loading the CSV FILE against pandas' read_csv instead of training.")
+    Path dataFile;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (dataFile != null) {
+            return new DataBenchmark(dataFile, runs, !"none".equals(peerFolder), out).run();
+        }
         Dataset mnist = DataLoading.load(DataRequest.of("sample:mnist").withSplit(new Split(0, 0, 1)));
         PeerBenchmark peer = new PeerBenchmark(Path.of(peerFolder));
         boolean withPeer = !"none".equals(peerFolder) && peer.available();
