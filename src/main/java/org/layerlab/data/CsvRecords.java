@@ -19,19 +19,21 @@ final class CsvRecords implements AutoCloseable {
     private final Reader reader;
     private final char separator;
     private final boolean quoting;
-    private final char[] buffer = new char[1 << 16];
+
+    /**
+     * The file's characters; the current record's cells are spans of it. A quoted cell is unescaped in place
+     * (it only gets shorter), so cells are never copied elsewhere.
+     */
+    private char[] buffer = new char[1 << 16];
+
     private int position;
     private int limit;
+    private int recordStart;
     private int nextLine = 1;
-
-    /** The current record's cells, unquoted, one after another in {@code chars}. */
-    private char[] chars = new char[1024];
-
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private boolean[] quoted = new boolean[64];
     private int cells;
-    private int length;
     private int line;
 
     /** {@code quoting} false reads quotes as ordinary characters (tab-separated text is written unquoted). */
@@ -45,7 +47,7 @@ final class CsvRecords implements AutoCloseable {
     /** Moves to the next record that is not blank; false at the end of the file. */
     boolean next() throws IOException, DataLoadException {
         while (readRecord()) {
-            if (cells > 1 || quoted[0] || !isBlank(0)) {
+            if (cells > 1 || quoted[0] || !isBlank(starts[0], ends[0])) {
                 return true;
             }
         }
@@ -61,9 +63,9 @@ final class CsvRecords implements AutoCloseable {
         return cells;
     }
 
-    /** The characters of all cells of the current record; cell {@code c} spans {@link #start}..{@link #end}. */
+    /** The characters of the current record; cell {@code c} spans {@link #start}..{@link #end} of them. */
     char[] chars() {
-        return chars;
+        return buffer;
     }
 
     int start(int cell) {
@@ -76,44 +78,48 @@ final class CsvRecords implements AutoCloseable {
 
     /** Cell {@code c} without the whitespace around it. */
     String text(int cell) {
-        return new String(chars, starts[cell], ends[cell] - starts[cell]).strip();
-    }
-
-    private boolean isBlank(int cell) {
-        for (int i = starts[cell]; i < ends[cell]; i++) {
-            if (!Character.isWhitespace(chars[i])) {
-                return false;
-            }
-        }
-        return true;
+        return new String(buffer, starts[cell], ends[cell] - starts[cell]).strip();
     }
 
     /** Reads one record up to its end of line (outside quotes); false when the file has ended before it. */
     private boolean readRecord() throws IOException, DataLoadException {
-        if (position == limit && !fill()) {
-            return false;
+        recordStart = position;
+        if (position == limit) {
+            compact();
+            if (!fill()) {
+                return false;
+            }
         }
         line = nextLine;
         cells = 0;
-        length = 0;
-        int cellStart = 0;
+        int cellStart = position;
+        int write = position;
         boolean inQuotes = false;
         boolean cellQuoted = false;
         while (true) {
-            if (position == limit && !fill()) {
-                if (inQuotes) {
-                    throw new DataLoadException(file + " line " + line + ": a quote (\") opens a cell that is never "
-                            + "closed; add the closing quote.");
+            if (position == limit) {
+                int shift = compact();
+                cellStart -= shift;
+                write -= shift;
+                if (!fill()) {
+                    if (inQuotes) {
+                        throw new DataLoadException(file + " line " + line + ": a quote (\") opens a cell that is "
+                                + "never closed; add the closing quote.");
+                    }
+                    break;
                 }
-                break;
             }
             if (!inQuotes) {
-                // Most characters are plain: copy them in one go up to the next one that means something.
+                // Most characters are plain: pass over them in one go up to the next one that means something.
                 int from = position;
                 while (position < limit && !special(buffer[position])) {
                     position++;
                 }
-                append(from, position - from, cellStart);
+                if (write != from) {
+                    System.arraycopy(buffer, from, buffer, write, position - from);
+                }
+                write += position - from;
+                checkLength(write - cellStart);
                 if (position == limit) {
                     continue;
                 }
@@ -122,10 +128,13 @@ final class CsvRecords implements AutoCloseable {
             if (inQuotes) {
                 if (c == '"') {
                     if (position == limit) {
+                        int shift = compact();
+                        cellStart -= shift;
+                        write -= shift;
                         fill();
                     }
                     if (position < limit && buffer[position] == '"') {
-                        position++;
+                        position++; // "" inside quotes is one quote
                     } else {
                         inQuotes = false;
                         continue;
@@ -134,8 +143,9 @@ final class CsvRecords implements AutoCloseable {
                     nextLine++;
                 }
             } else if (c == separator) {
-                endCell(cellStart, length, cellQuoted);
-                cellStart = length;
+                endCell(cellStart, write, cellQuoted);
+                cellStart = position;
+                write = position;
                 cellQuoted = false;
                 continue;
             } else if (c == '\n') {
@@ -143,16 +153,17 @@ final class CsvRecords implements AutoCloseable {
                 break;
             } else if (c == '\r') {
                 continue;
-            } else if (quoting && isBlankSince(cellStart, length)) {
+            } else if (quoting && isBlank(cellStart, write)) {
                 // A quote opens a quoted cell only at the cell's start (spaces before it are dropped).
-                length = cellStart;
+                write = cellStart;
                 inQuotes = true;
                 cellQuoted = true;
                 continue;
             }
-            append(position - 1, 1, cellStart); // c itself, still in the buffer just before position
+            buffer[write++] = c;
+            checkLength(write - cellStart);
         }
-        endCell(cellStart, length, cellQuoted);
+        endCell(cellStart, write, cellQuoted);
         return true;
     }
 
@@ -161,22 +172,16 @@ final class CsvRecords implements AutoCloseable {
         return c == separator || c == '\n' || c == '\r' || c == '"';
     }
 
-    /** Appends {@code count} characters of the buffer from {@code from} to the cell begun at {@code cellStart}. */
-    private void append(int from, int count, int cellStart) throws DataLoadException {
-        if (length + count - cellStart > MAX_CELL) {
+    private void checkLength(int cellLength) throws DataLoadException {
+        if (cellLength > MAX_CELL) {
             throw new DataLoadException(file + " line " + line + ": a cell is longer than " + MAX_CELL
                     + " characters; check for a quote (\") that is not closed.");
         }
-        if (length + count > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + count));
-        }
-        System.arraycopy(buffer, from, chars, length, count);
-        length += count;
     }
 
-    private boolean isBlankSince(int from, int to) {
+    private boolean isBlank(int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace(chars[i])) {
+            if (!Character.isWhitespace(buffer[i])) {
                 return false;
             }
         }
@@ -195,11 +200,35 @@ final class CsvRecords implements AutoCloseable {
         cells++;
     }
 
+    /**
+     * Moves the current record to the buffer's start, growing the buffer if the record fills it, so that more
+     * of the file fits after it. Returns how far the record moved back.
+     */
+    private int compact() {
+        int shift = recordStart;
+        if (shift > 0) {
+            System.arraycopy(buffer, shift, buffer, 0, limit - shift);
+            for (int c = 0; c < cells; c++) {
+                starts[c] -= shift;
+                ends[c] -= shift;
+            }
+            position -= shift;
+            limit -= shift;
+            recordStart = 0;
+        } else if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        return shift;
+    }
+
+    /** Reads more of the file after {@code limit}; false at its end. */
     private boolean fill() throws IOException {
-        int read = reader.read(buffer);
-        position = 0;
-        limit = Math.max(read, 0);
-        return read > 0;
+        int read = reader.read(buffer, limit, buffer.length - limit);
+        if (read <= 0) {
+            return false;
+        }
+        limit += read;
+        return true;
     }
 
     @Override

@@ -55,6 +55,23 @@ class TableReaderTest {
     }
 
     @Test
+    void quotedCellsAcrossTheReadBufferAndCellsLongerThanItAreReadWhole() throws Exception {
+        StringBuilder text = new StringBuilder("id,words\n");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String words = i == 1500 ? "x".repeat(70_000) : "say \"hi\", " + i + "\nthen go";
+            expected.add(words);
+            text.append(i).append(",\"").append(words.replace("\"", "\"\"")).append("\"\n");
+        }
+        DataTable table = TableReader.read(file("long.csv", text.toString()), new ArrayList<>());
+        assertEquals(3000, table.rowCount());
+        for (int i = 0; i < 3000; i++) {
+            assertEquals(expected.get(i), table.column("words").getString(i), "row " + i);
+        }
+        assertEquals(2 + 2 * 2999 - 1, table.line(2999), "each row spans two lines but the long one");
+    }
+
+    @Test
     void aQuoteThatIsNeverClosedNamesTheLineItOpensOn() throws Exception {
         Path csv = file("open.csv", "a,b\n1,2\n3,\"oops\n4,5\n");
         DataLoadException e = assertThrows(DataLoadException.class, () -> TableReader.read(csv, new ArrayList<>()));
