@@ -17,9 +17,9 @@ final class NumberCells {
         }
     }
 
-    /** What a cell looks like, for deciding a column's type without parsing it. */
+    /** What a cell looks like, for the decimal-comma check. */
     enum Kind {
-        /** Digits only, maybe signed: 42, -7. */
+        /** Digits only, maybe with a minus sign: 42, -7. */
         WHOLE,
         /** Digits with a decimal point: 3.25, -.5. */
         POINT,
@@ -27,40 +27,23 @@ final class NumberCells {
         OTHER
     }
 
-    private NumberCells() {}
+    private Kind kind = Kind.OTHER;
 
-    static Kind kind(char[] chars, int start, int end) {
-        int from = skipSpaces(chars, start, end);
-        int to = trimEnd(chars, from, end);
-        if (from < to && chars[from] == '-') {
-            from++;
-        }
-        int digits = 0;
-        int points = 0;
-        for (int i = from; i < to; i++) {
-            char c = chars[i];
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c == '.') {
-                points++;
-            } else {
-                return Kind.OTHER;
-            }
-        }
-        if (digits == 0 || points > 1) {
-            return Kind.OTHER;
-        }
-        return points == 0 ? Kind.WHOLE : Kind.POINT;
+    /** What the cell last given to {@link #parse} looked like. */
+    Kind kind() {
+        return kind;
     }
 
-    /** The number in a cell, or NaN when it is not one. */
-    static double parse(char[] chars, int start, int end) {
+    /** The number in a cell, or NaN when it is not one; {@link #kind} then tells what the cell looked like. */
+    double parse(char[] chars, int start, int end) {
         int from = skipSpaces(chars, start, end);
         int to = trimEnd(chars, from, end);
         boolean negative = false;
+        boolean signed = false;
         int i = from;
         if (i < to && (chars[i] == '-' || chars[i] == '+')) {
             negative = chars[i] == '-';
+            signed = true;
             i++;
         }
         long mantissa = 0;
@@ -69,15 +52,18 @@ final class NumberCells {
         for (; i < to; i++) {
             char c = chars[i];
             if (c >= '0' && c <= '9') {
-                mantissa = mantissa * 10 + (c - '0');
+                mantissa = digits < FAST_DIGITS ? mantissa * 10 + (c - '0') : mantissa;
                 digits++;
                 decimals += decimals >= 0 ? 1 : 0;
             } else if (c == '.' && decimals < 0) {
                 decimals = 0;
             } else {
+                kind = Kind.OTHER;
                 return parseSlowly(new String(chars, from, to - from));
             }
         }
+        // As the decimal-comma check's patterns have it, a plain number has at most a minus sign.
+        kind = digits == 0 || (signed && !negative) ? Kind.OTHER : decimals < 0 ? Kind.WHOLE : Kind.POINT;
         if (digits == 0 || digits > FAST_DIGITS) {
             return parseSlowly(new String(chars, from, to - from));
         }

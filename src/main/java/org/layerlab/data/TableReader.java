@@ -95,6 +95,7 @@ final class TableReader {
             List<String> names = header(file, records);
             int width = names.size();
             DecimalCommas commas = new DecimalCommas(file, names, separator == ';');
+            NumberCells cells = new NumberCells();
             NumberColumn.Builder[] numbers = new NumberColumn.Builder[width];
             Arrays.setAll(numbers, c -> new NumberColumn.Builder());
             int[] lines = new int[1024];
@@ -105,20 +106,20 @@ final class TableReader {
                             + " cells but the header has " + width + "; fix or remove that line.");
                 }
                 for (int c = 0; c < width; c++) {
-                    char[] chars = records.chars();
-                    switch (NumberCells.kind(chars, records.start(c), records.end(c))) {
+                    double number = cells.parse(records.chars(), records.start(c), records.end(c));
+                    switch (cells.kind()) {
                         case WHOLE -> commas.addWhole(c);
                         case POINT -> commas.addPoint(c, records, c);
                         case OTHER -> {
                             String cell = records.text(c);
                             commas.add(c, cell, records.line());
-                            if (!MISSING.contains(cell) && Double.isNaN(NumberCells.parseSlowly(cell))) {
+                            if (Double.isNaN(number) && !MISSING.contains(cell)) {
                                 numbers[c] = null; // text: read again in the second pass
                             }
                         }
                     }
                     if (numbers[c] != null) {
-                        numbers[c].add(NumberCells.parse(chars, records.start(c), records.end(c)));
+                        numbers[c].add(number);
                     }
                 }
                 if (rows == lines.length) {
