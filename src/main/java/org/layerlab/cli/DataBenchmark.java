@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.layerlab.core.data.Dataset;
+import org.layerlab.data.DataLoadException;
 import org.layerlab.data.DataLoading;
 import org.layerlab.data.DataRequest;
 
@@ -49,19 +50,26 @@ final class DataBenchmark {
         this.out = out;
     }
 
-    /** Entry point of the child JVM: loads the file as {@code train} does and prints one measurement. */
-    public static void main(String[] args) throws Exception {
+    /**
+     * Entry point of the child JVM: loads the file as {@code train} does and prints one measurement (columns:
+     * the model's inputs and the label, so a text column counts once per category), or why it could not.
+     */
+    public static void main(String[] args) throws IOException {
         long start = System.nanoTime();
-        Dataset data = DataLoading.load(DataRequest.of(args[0]));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long columns = data.inputShape()[0] + 1L;
-        System.out.println(seconds + " " + data.totalCount() + " " + columns + " " + peakKb());
+        try {
+            Dataset data = DataLoading.load(DataRequest.of(args[0]));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long columns = data.inputShape()[0] + 1L;
+            System.out.println(seconds + " " + data.totalCount() + " " + columns + " " + peakKb());
+        } catch (DataLoadException e) {
+            System.out.println(e.getMessage());
+            System.exit(1);
+        }
     }
 
-    int run() throws IOException, InterruptedException {
+    int run() throws IOException, InterruptedException, DataLoadException {
         if (!Files.isRegularFile(file)) {
-            out.println(file + ": no such file; give a CSV file to load.");
-            return 1;
+            throw new DataLoadException(file + ": no such file; give a CSV file to load.");
         }
         out.println("Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average " + loadAverage() + " before the runs.");
@@ -137,13 +145,14 @@ final class DataBenchmark {
         return command;
     }
 
-    private static Measurement measure(List<String> command, String side) throws IOException, InterruptedException {
+    private static Measurement measure(List<String> command, String side)
+            throws IOException, InterruptedException, DataLoadException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int status = process.waitFor();
         String[] last = lastLine(output).split(" ", -1);
         if (status != 0 || last.length != 4) {
-            throw new IOException(side + " run failed (exit " + status + "): " + output.strip());
+            throw new DataLoadException(side + " could not load the file: " + lastLine(output));
         }
         return new Measurement(
                 Double.parseDouble(last[0]), Long.parseLong(last[1]), Long.parseLong(last[2]), Long.parseLong(last[3]));
