@@ -66,6 +66,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also print where LayerLab's batch time goes (gather, forward, backward, update, ...).")
     boolean profile;
 
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = "Measure loading the CSV FILE against pandas' read_csv instead of training.")
+    Path dataFile;
+
     @Spec
     CommandSpec spec;
 
@@ -82,6 +88,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (dataFile != null) {
+            return new DataBenchmark(dataFile, runs, !"none".equals(peerFolder), out).run();
+        }
         out.println("Machine: " + Machine.describe());
         Dataset mnist = DataLoading.load(DataRequest.of("sample:mnist").withSplit(new Split(0, 0, 1)));
         PeerBenchmark peer = new PeerBenchmark(Path.of(peerFolder));

@@ -1,14 +1,10 @@
 package org.layerlab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.layerlab.core.data.Dataset;
 import org.layerlab.data.DataLoadException;
 import org.layerlab.data.DataLoading;
-import org.layerlab.data.DataRequests;
-import org.layerlab.data.TablePreview;
+import org.layerlab.data.LoadProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,11 +39,10 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DataLoadException {
-        Dataset dataset = DataLoading.load(data.request(validation, seed));
-        Optional<Path> table = DataRequests.tableFile(data.source);
-        TablePreview preview = table.isPresent() ? TablePreview.read(table.get(), 0) : null;
+        DataLoading.Loaded loaded = DataLoading.load(data.request(validation, seed), 0, LoadProgress.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        new DataReport(out).print(data.source, dataset, preview);
+        new DataReport(out)
+                .print(data.source, loaded.dataset(), loaded.preview().orElse(null));
         return 0;
     }
 }

@@ -10,9 +10,6 @@ import org.layerlab.core.data.Dataset;
 import org.layerlab.core.data.FloatFeatures;
 import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.data.Samples;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Loads a table for classification: one label column, the others features. Numbers are standardised with
@@ -21,10 +18,14 @@ import tech.tablesaw.columns.Column;
  */
 public final class CsvLoader {
 
+    /** Rows encoded together; see {@link #encode}. */
+    private static final int BLOCK = 64;
+
     private CsvLoader() {}
 
     /** {@code readNotes} are what reading the file noted; they follow the note on the label column. */
-    static Dataset load(Path file, Table table, List<String> readNotes, DataRequest request) throws DataLoadException {
+    static Dataset load(Path file, DataTable table, List<String> readNotes, DataRequest request)
+            throws DataLoadException {
         LabelChoice choice = LabelChoice.of(file, table.columnNames(), request.labelColumn(), null);
         String label = choice.column();
         List<String> featureNames = new ArrayList<>(table.columnNames());
@@ -46,10 +47,10 @@ public final class CsvLoader {
             classIndex.put(classNames.get(i), i);
         }
         int[][] parts = request.split().assign(TableColumns.classesOf(table.column(label), rows, classNames), true);
-        List<Integer> trainRows = pick(rows, parts[0]);
+        int[] trainRows = pick(rows, parts[0]);
         List<Preprocessing.Column> columns = new ArrayList<>();
         for (String name : featureNames) {
-            columns.add(describe(file, table.column(name), trainRows));
+            columns.add(describe(file, table, table.column(name), trainRows));
         }
         Preprocessing.Tabular preprocessing = new Preprocessing.Tabular(label, columns);
         Samples[] samples = new Samples[3];
@@ -70,18 +71,18 @@ public final class CsvLoader {
                 notes);
     }
 
-    private static List<Integer> pick(List<Integer> rows, int[] positions) {
-        List<Integer> picked = new ArrayList<>(positions.length);
-        for (int position : positions) {
-            picked.add(rows.get(position));
+    private static int[] pick(List<Integer> rows, int[] positions) {
+        int[] picked = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            picked[i] = rows.get(positions[i]);
         }
         return picked;
     }
 
     /** Training statistics of one feature column: mean and spread, or its categories. */
-    private static Preprocessing.Column describe(Path file, Column<?> column, List<Integer> trainRows)
+    private static Preprocessing.Column describe(Path file, DataTable table, DataColumn column, int[] trainRows)
             throws DataLoadException {
-        if (column instanceof NumericColumn<?> numbers) {
+        if (column instanceof NumberColumn numbers) {
             double sum = 0;
             double squares = 0;
             int n = 0;
@@ -98,33 +99,55 @@ public final class CsvLoader {
             double std = variance < 1e-12 ? 1 : Math.sqrt(variance);
             return new Preprocessing.Column(column.name(), mean, std, List.of());
         }
-        TableColumns.rejectMostlyNumeric(file, column);
+        TableColumns.rejectMostlyNumeric(file, table, column);
         return new Preprocessing.Column(column.name(), 0, 1, TableColumns.levels(column, trainRows));
     }
 
+    /**
+     * The rows' feature vectors, read from the columns' arrays (numbers are not turned into text and back).
+     * Rows are encoded a block at a time, column by column, so that both the reads (along a column) and the
+     * writes (across a block of rows) stay in the processor's cache.
+     */
     private static Samples encode(
-            Table table,
-            List<Integer> rows,
-            String label,
-            Preprocessing.Tabular prep,
-            Map<String, Integer> classIndex) {
+            DataTable table, int[] rows, String label, Preprocessing.Tabular prep, Map<String, Integer> classIndex) {
         int width = prep.featureCount();
-        float[] features = new float[rows.size() * width];
-        int[] labels = new int[rows.size()];
-        Column<?> labelColumn = table.column(label);
-        List<Column<?>> columns = new ArrayList<>();
-        for (Preprocessing.Column column : prep.columns()) {
-            columns.add(table.column(column.name()));
-        }
-        String[] cells = new String[columns.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            int row = rows.get(r);
-            for (int c = 0; c < cells.length; c++) {
-                Column<?> column = columns.get(c);
-                cells[c] = column.isMissing(row) ? null : TableColumns.cell(column, row);
+        List<Preprocessing.Column> columns = prep.columns();
+        List<DataColumn> cells = new ArrayList<>();
+        List<Map<String, Integer>> levels = new ArrayList<>();
+        for (Preprocessing.Column column : columns) {
+            cells.add(table.column(column.name()));
+            Map<String, Integer> index = new HashMap<>();
+            for (int l = 0; l < column.levels().size(); l++) {
+                index.put(column.levels().get(l), l);
             }
-            TabularEncoder.encode(prep, cells, features, r * width);
-            labels[r] = classIndex.get(TableColumns.cell(labelColumn, row));
+            levels.add(index);
+        }
+        float[] features = new float[rows.length * width];
+        for (int from = 0; from < rows.length; from += BLOCK) {
+            int to = Math.min(rows.length, from + BLOCK);
+            int at = 0;
+            for (int c = 0; c < columns.size(); c++) {
+                Preprocessing.Column column = columns.get(c);
+                if (cells.get(c) instanceof NumberColumn numbers) {
+                    for (int r = from; r < to; r++) {
+                        features[r * width + at] = TabularEncoder.standardised(column, numbers.getDouble(rows[r]));
+                    }
+                } else {
+                    DataColumn text = cells.get(c);
+                    for (int r = from; r < to; r++) {
+                        int level = text.isMissing(rows[r])
+                                ? -1
+                                : levels.get(c).getOrDefault(TableColumns.cell(text, rows[r]), -1);
+                        TabularEncoder.oneHot(column, level, features, r * width + at);
+                    }
+                }
+                at += column.width();
+            }
+        }
+        int[] labels = new int[rows.length];
+        DataColumn labelColumn = table.column(label);
+        for (int r = 0; r < rows.length; r++) {
+            labels[r] = classIndex.get(TableColumns.cell(labelColumn, rows[r]));
         }
         return new Samples(new FloatFeatures(features, width), labels);
     }

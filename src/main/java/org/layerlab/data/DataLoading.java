@@ -6,22 +6,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.layerlab.core.data.Dataset;
-import tech.tablesaw.api.Table;
 
 /** The one entry point for loading data: resolves samples, picks a loader and reports failures clearly. */
 public final class DataLoading {
 
+    /** A dataset and, when it was read from a table file, that table's first rows and column statistics. */
+    public record Loaded(Dataset dataset, Optional<TablePreview> preview) {}
+
+    /** {@code previewRows} for no preview at all: its column statistics read the whole table. */
+    private static final int NO_PREVIEW = -1;
+
     private DataLoading() {}
 
     public static Dataset load(DataRequest request) throws DataLoadException {
+        return load(request, NO_PREVIEW, LoadProgress.NONE).dataset();
+    }
+
+    /**
+     * Loads as {@link #load(DataRequest)} does and previews the table it read (up to {@code previewRows}
+     * rows), telling {@code progress} how many rows of a table have been read.
+     */
+    public static Loaded load(DataRequest request, int previewRows, LoadProgress progress) throws DataLoadException {
         String source = request.source();
         if (source == null || source.isBlank()) {
             throw new DataLoadException("No data given; name a file, a folder or a sample such as sample:mnist.");
         }
         if (source.regionMatches(true, 0, SampleCatalog.PREFIX, 0, SampleCatalog.PREFIX.length())) {
-            return loadSample(source.substring(SampleCatalog.PREFIX.length()), request);
+            return loadSample(source.substring(SampleCatalog.PREFIX.length()), request, previewRows, progress);
         }
         Path path = Path.of(source);
         if (!Files.exists(path)) {
@@ -31,25 +45,27 @@ public final class DataLoading {
         DataFormat format = request.format() == DataFormat.AUTO ? detect(path, request) : request.format();
         try {
             if (format == DataFormat.IDX) {
-                return IdxLoader.load(path, request.split());
+                return new Loaded(IdxLoader.load(path, request.split()), Optional.empty());
             }
             if (format == DataFormat.IMAGES) {
-                return ImageFolderLoader.load(path, request);
+                return new Loaded(ImageFolderLoader.load(path, request), Optional.empty());
             }
-            // A table is read once, both to tell sentences from measurements and to load it.
+            // A table is read once: to tell sentences from measurements, to load it and to preview it.
             List<String> readNotes = new ArrayList<>();
-            Table table = TableReader.read(path, readNotes);
+            DataTable table = TableReader.read(path, readNotes, progress);
             boolean text = format == DataFormat.TEXT || (format == DataFormat.AUTO && TextSniffer.looksLikeText(table));
-            return text
+            Dataset dataset = text
                     ? TextLoader.load(path, table, readNotes, null, request)
                     : CsvLoader.load(path, table, readNotes, request);
+            return new Loaded(dataset, preview(table, previewRows));
         } catch (OutOfMemoryError e) {
             throw new DataLoadException(path + ": is too large for the memory LayerLab may use; use a smaller "
                     + "dataset or start LayerLab with a larger -Xmx.");
         }
     }
 
-    private static Dataset loadSample(String name, DataRequest request) throws DataLoadException {
+    private static Loaded loadSample(String name, DataRequest request, int previewRows, LoadProgress progress)
+            throws DataLoadException {
         SampleCatalog.Sample sample = SampleCatalog.find(name)
                 .orElseThrow(() -> new DataLoadException("There is no sample '" + name + "'; the samples are "
                         + String.join(
@@ -64,9 +80,12 @@ public final class DataLoading {
                 .withLabelColumn(request.labelColumn() != null ? request.labelColumn() : sample.labelColumn())
                 .withTextColumn(request.textColumn() != null ? request.textColumn() : sample.textColumn());
         if (sample.testPath() != null) {
-            return TextLoader.load(path, root.resolve(sample.testPath()), resolved);
+            List<String> readNotes = new ArrayList<>();
+            DataTable table = TableReader.read(path, readNotes, progress);
+            Dataset dataset = TextLoader.load(path, table, readNotes, root.resolve(sample.testPath()), resolved);
+            return new Loaded(dataset, preview(table, previewRows));
         }
-        return load(resolved);
+        return load(resolved, previewRows, progress);
     }
 
     /**
@@ -92,5 +111,9 @@ public final class DataLoading {
                     path + ": is a single IDX file; choose the folder that holds the images and " + "labels files.");
         }
         return DataFormat.AUTO;
+    }
+
+    private static Optional<TablePreview> preview(DataTable table, int previewRows) {
+        return previewRows == NO_PREVIEW ? Optional.empty() : Optional.of(TablePreview.of(table, previewRows));
     }
 }

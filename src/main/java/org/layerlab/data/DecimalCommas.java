@@ -4,15 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
- * Tables from European spreadsheets write decimals with a comma: 14,23. Tablesaw takes that comma for a
- * thousands separator and reads 1423, so such columns are found while the file is checked line by line,
- * read as text and converted afterwards. In a semicolon-separated file every digits,digits cell is a
+ * Tables from European spreadsheets write decimals with a comma: 14,23. Read as a number, that comma would
+ * be a thousands separator (1423), so such columns are found while the file is checked record by record and
+ * their commas read as decimal points. In a semicolon-separated file every digits,digits cell is a
  * decimal; in a comma- or tab-separated file only cells that cannot be thousands (14,23 but not 1,234)
  * make a column decimal, and a column of thousands alone is read as thousands with a note. A column that
  * mixes decimal commas with decimal points or words cannot be read safely and is refused with the lines to
@@ -56,28 +52,43 @@ final class DecimalCommas {
         header.forEach(name -> columns.add(new ColumnCells()));
     }
 
-    void add(List<String> cells, int line) {
-        for (int c = 0; c < Math.min(cells.size(), columns.size()); c++) {
-            String cell = cells.get(c).strip();
-            if (TableReader.MISSING.contains(cell)) {
-                continue;
-            }
-            ColumnCells column = columns.get(c);
-            column.present++;
-            Cell where = new Cell(cell, line);
-            if (COMMA_DECIMAL.matcher(cell).matches()) {
-                column.commas++;
-                column.onlyThousands &= THOUSANDS.matcher(cell).matches();
-                column.numbers++;
-                column.firstComma = column.firstComma == null ? where : column.firstComma;
-            } else if (WHOLE.matcher(cell).matches()) {
-                column.numbers++;
-            } else if (TableColumns.isNumber(cell)) {
-                column.numbers++;
-                column.firstPoint = column.firstPoint == null ? where : column.firstPoint;
-            } else {
-                column.firstWord = column.firstWord == null ? where : column.firstWord;
-            }
+    /** A cell of digits only (42, -7): a number that cannot be a decimal comma. */
+    void addWhole(int c) {
+        ColumnCells column = columns.get(c);
+        column.present++;
+        column.numbers++;
+    }
+
+    /** A cell of digits with a decimal point; its text is read only if it is the column's first such cell. */
+    void addPoint(int c, CsvRecords record, int cell) {
+        ColumnCells column = columns.get(c);
+        column.present++;
+        column.numbers++;
+        if (column.firstPoint == null) {
+            column.firstPoint = new Cell(record.text(cell), record.line());
+        }
+    }
+
+    /** Any other cell, already stripped: a missing-value mark, a number with a comma, a word... */
+    void add(int c, String cell, int line) {
+        if (TableReader.MISSING.contains(cell)) {
+            return;
+        }
+        ColumnCells column = columns.get(c);
+        column.present++;
+        Cell where = new Cell(cell, line);
+        if (COMMA_DECIMAL.matcher(cell).matches()) {
+            column.commas++;
+            column.onlyThousands &= THOUSANDS.matcher(cell).matches();
+            column.numbers++;
+            column.firstComma = column.firstComma == null ? where : column.firstComma;
+        } else if (WHOLE.matcher(cell).matches()) {
+            column.numbers++;
+        } else if (TableColumns.isNumber(cell)) {
+            column.numbers++;
+            column.firstPoint = column.firstPoint == null ? where : column.firstPoint;
+        } else {
+            column.firstWord = column.firstWord == null ? where : column.firstWord;
         }
     }
 
@@ -129,27 +140,5 @@ final class DecimalCommas {
 
     private static String columnList(List<String> columnNames) {
         return (columnNames.size() == 1 ? "column " : "columns ") + String.join(", ", columnNames);
-    }
-
-    /** Replaces the named text columns of {@code table} by the numbers they hold. */
-    static void convert(Path file, Table table, List<String> converted) throws DataLoadException {
-        for (String name : converted) {
-            Column<?> text = table.columns().stream()
-                    .filter(column -> column.name().strip().equals(name) && column instanceof StringColumn)
-                    .findFirst()
-                    .orElseThrow(() -> new DataLoadException(file + ", column '" + name + "': holds decimal "
-                            + "commas but could not be read as text to convert them; save the file with decimal "
-                            + "points instead."));
-            DoubleColumn numbers = DoubleColumn.create(text.name());
-            for (int row = 0; row < text.size(); row++) {
-                String cell = text.getString(row).strip();
-                if (text.isMissing(row) || TableReader.MISSING.contains(cell)) {
-                    numbers.appendMissing();
-                } else {
-                    numbers.append(Double.parseDouble(cell.replace(',', '.')));
-                }
-            }
-            table.replaceColumn(text.name(), numbers);
-        }
     }
 }

@@ -18,7 +18,6 @@ import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.data.Samples;
 import org.layerlab.core.data.TokenFeatures;
 import org.layerlab.core.training.ModelInfo;
-import tech.tablesaw.api.Table;
 
 /**
  * Which samples of some data a model is measured on, and a sentence saying which. The labels of
@@ -177,7 +176,7 @@ public record EvaluationData(Samples samples, Dataset dataset, String descriptio
         List<Samples> parts = new ArrayList<>();
         TableSource source = TableSource.of(request);
         for (Path file : source.files()) {
-            Table table = TableReader.read(file, notes);
+            DataTable table = TableReader.read(file, notes);
             InputReader.Inputs inputs;
             if (model.preprocessing() instanceof Preprocessing.Text text) {
                 String textColumn = TextLoader.textColumn(file, table, source.textColumn());

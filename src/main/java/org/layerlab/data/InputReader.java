@@ -14,9 +14,6 @@ import org.layerlab.core.data.FeatureStore;
 import org.layerlab.core.data.FloatFeatures;
 import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.data.TokenFeatures;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Reads new input for a saved model, prepared exactly as its training data was: an image, a folder of
@@ -179,7 +176,12 @@ public final class InputReader {
      * rows left out for a missing sentence or label.
      */
     static Inputs labelledSentences(
-            Path file, Table table, Preprocessing.Text text, String textColumn, String labelColumn, List<String> notes)
+            Path file,
+            DataTable table,
+            Preprocessing.Text text,
+            String textColumn,
+            String labelColumn,
+            List<String> notes)
             throws DataLoadException {
         List<Integer> rows =
                 TableColumns.usableRows(file, table, labelColumn, List.of(textColumn), MissingValues.DROP, notes);
@@ -215,14 +217,14 @@ public final class InputReader {
         }
         refuseBinary(file, "table rows (CSV); give a CSV with the columns " + columnList(prep));
         List<String> notes = new ArrayList<>();
-        Table table = TableReader.read(file, notes);
-        List<Column<?>> columns = featureColumns(file, table, prep);
+        DataTable table = TableReader.read(file, notes);
+        List<DataColumn> columns = featureColumns(file, table, prep);
         List<Integer> rows = new ArrayList<>();
         int filled = 0;
         for (int row = 0; row < table.rowCount(); row++) {
-            for (Column<?> column : columns) {
+            for (DataColumn column : columns) {
                 if (column.isMissing(row) && missing == MissingValues.DROP) {
-                    throw new DataLoadException(file + " line " + (row + 2) + ", column '" + column.name()
+                    throw new DataLoadException(file + " line " + table.line(row) + ", column '" + column.name()
                             + "': has no value; fill it in, remove the line or let it be filled as in training "
                             + "(--fill-missing).");
                 }
@@ -234,7 +236,7 @@ public final class InputReader {
             notes.add("Filled " + filled + (filled == 1 ? " empty cell" : " empty cells") + " of " + file.getFileName()
                     + " as training did: numbers with the training mean, text with no category.");
         }
-        Inputs inputs = encodeRows(prep, columns, rows, null);
+        Inputs inputs = encodeRows(table, prep, columns, rows, null);
         return new Inputs(inputs.features(), inputs.names(), inputs.expected(), notes);
     }
 
@@ -263,25 +265,25 @@ public final class InputReader {
      */
     static Inputs labelledRows(
             Path file,
-            Table table,
+            DataTable table,
             Preprocessing.Tabular prep,
             String labelColumn,
             MissingValues missing,
             List<String> notes)
             throws DataLoadException {
-        List<Column<?>> columns = featureColumns(file, table, prep);
-        List<String> featureNames = columns.stream().map(Column::name).toList();
+        List<DataColumn> columns = featureColumns(file, table, prep);
+        List<String> featureNames = columns.stream().map(DataColumn::name).toList();
         List<Integer> rows = TableColumns.usableRows(file, table, labelColumn, featureNames, missing, notes);
-        return encodeRows(prep, columns, rows, table.column(labelColumn));
+        return encodeRows(table, prep, columns, rows, table.column(labelColumn));
     }
 
     /** The table's columns for the model's features, found by name whatever their case. */
-    private static List<Column<?>> featureColumns(Path file, Table table, Preprocessing.Tabular prep)
+    private static List<DataColumn> featureColumns(Path file, DataTable table, Preprocessing.Tabular prep)
             throws DataLoadException {
-        List<Column<?>> columns = new ArrayList<>();
+        List<DataColumn> columns = new ArrayList<>();
         for (Preprocessing.Column column : prep.columns()) {
             String name = column.name();
-            Column<?> found = table.columnNames().stream()
+            DataColumn found = table.columnNames().stream()
                     .filter(n -> n.equalsIgnoreCase(name))
                     .findFirst()
                     .map(table::column)
@@ -289,8 +291,8 @@ public final class InputReader {
                             + "', which the model was trained on; its columns are "
                             + String.join(", ", table.columnNames()) + "."));
             if (!column.categorical()) {
-                TableColumns.rejectMostlyNumeric(file, found);
-                if (!(found instanceof NumericColumn<?>)) {
+                TableColumns.rejectMostlyNumeric(file, table, found);
+                if (!(found instanceof NumberColumn)) {
                     throw new DataLoadException(file + ", column '" + name + "': holds text but the model expects "
                             + "numbers; fix the column.");
                 }
@@ -301,7 +303,11 @@ public final class InputReader {
     }
 
     private static Inputs encodeRows(
-            Preprocessing.Tabular prep, List<Column<?>> columns, List<Integer> rows, Column<?> label) {
+            DataTable table,
+            Preprocessing.Tabular prep,
+            List<DataColumn> columns,
+            List<Integer> rows,
+            DataColumn label) {
         int width = prep.featureCount();
         float[] features = new float[rows.size() * width];
         List<String> names = new ArrayList<>();
@@ -310,11 +316,11 @@ public final class InputReader {
         for (int r = 0; r < rows.size(); r++) {
             int row = rows.get(r);
             for (int c = 0; c < cells.length; c++) {
-                Column<?> column = columns.get(c);
+                DataColumn column = columns.get(c);
                 cells[c] = column.isMissing(row) ? null : TableColumns.cell(column, row);
             }
             TabularEncoder.encode(prep, cells, features, r * width);
-            names.add("line " + (row + 2));
+            names.add("line " + table.line(row));
             if (label != null) {
                 expected.add(TableColumns.cell(label, row));
             }

@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /** The checks and look-ups on table columns that the CSV and text loaders share. */
 final class TableColumns {
@@ -28,19 +25,12 @@ final class TableColumns {
     }
 
     /** A cell as text; whole numbers without ".0" so that labels 1 and 1.0 are the same class. */
-    static String cell(Column<?> column, int row) {
-        if (column instanceof NumericColumn<?> numbers) {
-            double v = numbers.getDouble(row);
-            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                return Long.toString((long) v);
-            }
-            return Double.toString(v);
-        }
+    static String cell(DataColumn column, int row) {
         return column.getString(row).trim();
     }
 
     /** The class of each of {@code rows}, as an index into {@code classNames}, for splitting by class. */
-    static int[] classesOf(Column<?> label, List<Integer> rows, List<String> classNames) {
+    static int[] classesOf(DataColumn label, List<Integer> rows, List<String> classNames) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classNames.size(); i++) {
             index.put(classNames.get(i), i);
@@ -57,26 +47,35 @@ final class TableColumns {
      * out or kept (and filled later) as asked. Tells the student what happened in {@code notes}.
      */
     static List<Integer> usableRows(
-            Path file, Table table, String label, List<String> features, MissingValues missing, List<String> notes) {
+            Path file,
+            DataTable table,
+            String label,
+            List<String> features,
+            MissingValues missing,
+            List<String> notes) {
         List<Integer> rows = new ArrayList<>();
         List<Integer> dropped = new ArrayList<>();
         int filled = 0;
-        Column<?> labelColumn = table.column(label);
-        for (int row = 0; row < table.rowCount(); row++) {
-            boolean featureMissing = false;
-            for (String name : features) {
-                featureMissing |= table.column(name).isMissing(row);
+        DataColumn labelColumn = table.column(label);
+        // Column by column, so that each column's cells are read in order (row by row jumps between arrays).
+        boolean[] featureMissing = new boolean[table.rowCount()];
+        for (String name : features) {
+            DataColumn column = table.column(name);
+            for (int row = 0; row < featureMissing.length; row++) {
+                featureMissing[row] |= column.isMissing(row);
             }
-            if (labelColumn.isMissing(row) || (featureMissing && missing == MissingValues.DROP)) {
+        }
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (labelColumn.isMissing(row) || (featureMissing[row] && missing == MissingValues.DROP)) {
                 dropped.add(row);
             } else {
                 rows.add(row);
-                filled += featureMissing ? 1 : 0;
+                filled += featureMissing[row] ? 1 : 0;
             }
         }
         if (!dropped.isEmpty()) {
             notes.add("Left out " + dropped.size() + " of " + table.rowCount() + " rows of " + file.getFileName()
-                    + " with missing values (lines " + lines(dropped) + ").");
+                    + " with missing values (lines " + lines(table, dropped) + ").");
         }
         if (filled > 0) {
             notes.add("Filled missing values in " + filled + " rows with the training mean (numbers) or no "
@@ -85,16 +84,16 @@ final class TableColumns {
         return rows;
     }
 
-    private static String lines(List<Integer> rows) {
+    private static String lines(DataTable table, List<Integer> rows) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < Math.min(5, rows.size()); i++) {
-            text.append(i == 0 ? "" : ", ").append(rows.get(i) + 2);
+            text.append(i == 0 ? "" : ", ").append(table.line(rows.get(i)));
         }
         return rows.size() > 5 ? text + ", …" : text.toString();
     }
 
     /** Class names in a natural order: numerically when all labels are numbers, else alphabetically. */
-    static List<String> classNames(Column<?> column, List<Integer> rows) {
+    static List<String> classNames(DataColumn column, List<Integer> rows) {
         TreeSet<String> names = new TreeSet<>();
         for (int row : rows) {
             names.add(cell(column, row));
@@ -107,7 +106,7 @@ final class TableColumns {
     }
 
     /** The categories of a text column among the training rows, most frequent first. */
-    static List<String> levels(Column<?> column, List<Integer> trainRows) {
+    static List<String> levels(DataColumn column, int[] trainRows) {
         Map<String, Integer> counts = new HashMap<>();
         for (int row : trainRows) {
             if (!column.isMissing(row)) {
@@ -123,7 +122,7 @@ final class TableColumns {
      * A text column whose values are mostly numbers is a number column with a typo: name the first cell that
      * is not a number rather than treating the whole column as categories.
      */
-    static void rejectMostlyNumeric(Path file, Column<?> column) throws DataLoadException {
+    static void rejectMostlyNumeric(Path file, DataTable table, DataColumn column) throws DataLoadException {
         int numbers = 0;
         int present = 0;
         int firstBad = -1;
@@ -139,7 +138,7 @@ final class TableColumns {
             }
         }
         if (present > 0 && firstBad >= 0 && numbers >= 0.8 * present) {
-            throw new DataLoadException(file + " line " + (firstBad + 2) + ", column '" + column.name() + "': '"
+            throw new DataLoadException(file + " line " + table.line(firstBad) + ", column '" + column.name() + "': '"
                     + TextFiles.excerpt(column.getString(firstBad))
                     + "' is not a number, but the column holds numbers; fix the value "
                     + "or remove the row.");

@@ -1,14 +1,10 @@
 package org.layerlab.data;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /** The first rows of a table and a line of statistics per column, for the data screen. */
 public record TablePreview(List<String> columns, List<List<String>> rows, List<ColumnStats> stats, int rowCount) {
@@ -16,27 +12,29 @@ public record TablePreview(List<String> columns, List<List<String>> rows, List<C
     /** "number" columns have min/mean/max; "text" columns the number of distinct values. */
     public record ColumnStats(String name, String type, int missing, String summary) {}
 
-    public static TablePreview read(Path file, int maxRows) throws DataLoadException {
-        // What reading noted (decimal commas read as points) is in the dataset's notes, shown beside the preview.
-        Table table = TableReader.read(file, new ArrayList<>());
+    /** The preview of a table already read for loading, so that the file is not read again for it. */
+    static TablePreview of(DataTable table, int maxRows) {
         List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < Math.min(maxRows, table.rowCount()); r++) {
             List<String> row = new ArrayList<>();
-            for (Column<?> column : table.columns()) {
+            for (DataColumn column : table.columns()) {
                 row.add(column.isMissing(r) ? "" : column.getString(r));
             }
             rows.add(row);
         }
         List<ColumnStats> stats = new ArrayList<>();
-        for (Column<?> column : table.columns()) {
+        for (DataColumn column : table.columns()) {
             stats.add(stats(column));
         }
         return new TablePreview(table.columnNames(), rows, stats, table.rowCount());
     }
 
-    private static ColumnStats stats(Column<?> column) {
-        int missing = column.countMissing();
-        if (column instanceof NumericColumn<?> numbers) {
+    private static ColumnStats stats(DataColumn column) {
+        int missing = 0;
+        for (int r = 0; r < column.size(); r++) {
+            missing += column.isMissing(r) ? 1 : 0;
+        }
+        if (column instanceof NumberColumn numbers) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             double sum = 0;

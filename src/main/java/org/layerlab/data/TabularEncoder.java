@@ -18,15 +18,24 @@ public final class TabularEncoder {
             Preprocessing.Column column = prep.columns().get(c);
             String cell = cells[c];
             if (column.categorical()) {
-                int level = cell == null ? -1 : column.levels().indexOf(cell);
-                for (int l = 0; l < column.levels().size(); l++) {
-                    out[at + l] = l == level ? 1f : 0f;
-                }
+                oneHot(column, cell == null ? -1 : column.levels().indexOf(cell), out, at);
                 at += column.levels().size();
             } else {
-                double value = cell == null ? column.mean() : Double.parseDouble(cell);
-                out[at++] = (float) ((value - column.mean()) / column.std());
+                out[at++] = standardised(column, cell == null ? Double.NaN : Double.parseDouble(cell));
             }
+        }
+    }
+
+    /** A number as the model reads it: minus the training mean, over the spread; NaN (missing) gives 0. */
+    static float standardised(Preprocessing.Column column, double value) {
+        double known = Double.isNaN(value) ? column.mean() : value;
+        return (float) ((known - column.mean()) / column.std());
+    }
+
+    /** Writes the one-hot vector of category {@code level} (-1: none) from {@code at}. */
+    static void oneHot(Preprocessing.Column column, int level, float[] out, int at) {
+        for (int l = 0; l < column.levels().size(); l++) {
+            out[at + l] = l == level ? 1f : 0f;
         }
     }
 }

@@ -11,8 +11,6 @@ import org.layerlab.core.data.Dataset;
 import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.data.Samples;
 import org.layerlab.core.data.TokenFeatures;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Loads sentences with labels from a CSV or TSV. The vocabulary (the most frequent training words, ids from
@@ -32,7 +30,7 @@ public final class TextLoader {
     }
 
     /** {@code readNotes} are what reading the file noted; they follow the note on the label column. */
-    static Dataset load(Path file, Table table, List<String> readNotes, Path testFile, DataRequest request)
+    static Dataset load(Path file, DataTable table, List<String> readNotes, Path testFile, DataRequest request)
             throws DataLoadException {
         String textColumn = textColumn(file, table, request.textColumn());
         LabelChoice choice = LabelChoice.of(file, table.columnNames(), request.labelColumn(), textColumn);
@@ -42,7 +40,7 @@ public final class TextLoader {
         List<Integer> rows =
                 TableColumns.usableRows(file, table, label, List.of(textColumn), MissingValues.DROP, notes);
         List<String> classNames = TableColumns.classNames(table.column(label), rows);
-        Table testTable = testFile == null ? null : TableReader.read(testFile, notes);
+        DataTable testTable = testFile == null ? null : TableReader.read(testFile, notes);
         int[][] parts = request.split()
                 .assign(TableColumns.classesOf(table.column(label), rows, classNames), testTable == null);
         List<List<String>> trainWords = new ArrayList<>();
@@ -88,13 +86,13 @@ public final class TextLoader {
     }
 
     /** The named text column, or the column whose cells are longest on average. */
-    static String textColumn(Path file, Table table, String requested) throws DataLoadException {
+    static String textColumn(Path file, DataTable table, String requested) throws DataLoadException {
         if (requested != null && !requested.isBlank()) {
             return TableColumns.named(file, table.columnNames(), requested);
         }
         String best = null;
         double bestLength = 0;
-        for (Column<?> column : table.columns()) {
+        for (DataColumn column : table.columns()) {
             double total = 0;
             int n = Math.min(column.size(), 200);
             for (int row = 0; row < n; row++) {
@@ -141,7 +139,7 @@ public final class TextLoader {
 
     private static Samples encode(
             Path file,
-            Table table,
+            DataTable table,
             List<Integer> rows,
             String textColumn,
             String label,
@@ -157,8 +155,9 @@ public final class TextLoader {
             String value = TableColumns.cell(table.column(label), row);
             Integer cls = classIndex.get(value);
             if (cls == null) {
-                throw new DataLoadException(file + " line " + (row + 2) + ": label '" + value + "' does not occur "
-                        + "in the training data (" + String.join(", ", classIndex.keySet()) + "); fix the label.");
+                throw new DataLoadException(file + " line " + table.line(row) + ": label '" + value
+                        + "' does not occur " + "in the training data (" + String.join(", ", classIndex.keySet())
+                        + "); fix the label.");
             }
             labels[r] = cls;
         }

@@ -1,16 +1,13 @@
 package org.layerlab.data;
 
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
-
 /** Tells a table of sentences from a table of measurements: some column holds words, many per cell. */
 final class TextSniffer {
     private static final double WORDS_PER_SENTENCE = 4;
 
     private TextSniffer() {}
 
-    static boolean looksLikeText(Table table) {
-        for (Column<?> column : table.columns()) {
+    static boolean looksLikeText(DataTable table) {
+        for (DataColumn column : table.columns()) {
             int n = Math.min(column.size(), 100);
             double words = 0;
             for (int row = 0; row < n; row++) {

@@ -55,7 +55,9 @@ class DecimalCommaTest {
                                 + "alcohol."),
                 data.notes().toString());
 
-        TablePreview preview = TablePreview.read(file, 3);
+        TablePreview preview = DataLoading.load(DataRequest.of(file.toString()), 3, LoadProgress.NONE)
+                .preview()
+                .orElseThrow();
         assertEquals("14.23", preview.rows().get(0).get(0), "the Data tab's preview reads the same numbers");
         assertEquals("number", preview.stats().get(0).type());
         assertTrue(

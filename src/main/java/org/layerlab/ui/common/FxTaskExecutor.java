@@ -22,6 +22,31 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 return work.call();
             }
         };
+        run(task, onSuccess, onFailure);
+    }
+
+    /** Runs {@code work} as a Task whose message and progress, coalesced by JavaFX, go to {@code onProgress}. */
+    @Override
+    public <T> void submit(
+            ReportingWork<T> work,
+            Consumer<Progress> onProgress,
+            Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call(progress -> {
+                    updateProgress(progress.fraction(), 1);
+                    updateMessage(progress.message());
+                });
+            }
+        };
+        task.messageProperty()
+                .addListener((o, before, message) -> onProgress.accept(new Progress(message, task.getProgress())));
+        run(task, onSuccess, onFailure);
+    }
+
+    private <T> void run(Task<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
         // After close (the window is going away) late work, such as loading a just-finished run, is dropped.

@@ -107,7 +107,14 @@ public final class DataView extends BorderPane {
         busy.setMaxSize(24, 24);
         busy.visibleProperty().bind(model.loadingProperty());
         HBox buttons = new HBox(6, load, busy);
-        VBox box = new VBox(8, title, samples, buttons, new Label("Your own data"), new HBox(6, file, folder));
+        Label progress = new Label();
+        progress.setId("data-progress");
+        progress.setWrapText(true);
+        progress.textProperty().bind(model.progressProperty());
+        progress.managedProperty().bind(model.progressProperty().isNotEmpty());
+        progress.visibleProperty().bind(model.progressProperty().isNotEmpty());
+        VBox box =
+                new VBox(8, title, samples, buttons, progress, new Label("Your own data"), new HBox(6, file, folder));
         box.setPadding(new Insets(12));
         return box;
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,6 +19,7 @@ import org.layerlab.core.data.Preprocessing;
 import org.layerlab.core.project.DataSettings;
 import org.layerlab.core.training.TrainingConfig;
 import org.layerlab.data.DataLoading;
+import org.layerlab.data.DataRequest;
 import org.layerlab.data.DataRequests;
 import org.layerlab.data.SampleCatalog;
 import org.layerlab.data.TablePreview;
@@ -38,12 +38,11 @@ public final class DataViewModel {
     /** One image to show: planar bytes, as the model reads them, with its class. */
     public record Thumbnail(byte[] pixels, int channels, int height, int width, String label) {}
 
-    private record Loaded(Dataset dataset, TablePreview preview) {}
-
     private final ProjectState project;
     private final TaskExecutor executor;
     private final ObservableList<SampleCatalog.Sample> samples = FXCollections.observableArrayList(SampleCatalog.all());
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty summary =
             new SimpleStringProperty("No data loaded yet: pick a sample or open a file.");
@@ -85,29 +84,32 @@ public final class DataViewModel {
     public void load(DataSettings settings) {
         loading.set(true);
         error.set("");
+        progress.set("");
         TrainingConfig config = project.trainingProperty().get();
+        DataRequest request = DataRequests.from(settings, config.validationFraction(), config.seed());
         executor.submit(
-                () -> {
-                    Dataset dataset =
-                            DataLoading.load(DataRequests.from(settings, config.validationFraction(), config.seed()));
-                    Optional<Path> table = DataRequests.tableFile(settings.source());
-                    return new Loaded(dataset, table.isPresent() ? TablePreview.read(table.get(), PREVIEW_ROWS) : null);
-                },
+                report -> DataLoading.load(
+                        request,
+                        PREVIEW_ROWS,
+                        (message, fraction) -> report.accept(new TaskExecutor.Progress(message, fraction))),
+                report -> progress.set(report.message()),
                 loaded -> {
                     loading.set(false);
+                    progress.set("");
                     show(settings, loaded);
                 },
                 failure -> {
                     loading.set(false);
+                    progress.set("");
                     error.set(FailureSentence.forWindow(failure));
                 });
     }
 
-    private void show(DataSettings settings, Loaded loaded) {
+    private void show(DataSettings settings, DataLoading.Loaded loaded) {
         Dataset d = loaded.dataset();
         project.dataSettingsProperty().set(settings);
         project.datasetProperty().set(d);
-        preview.set(loaded.preview());
+        preview.set(loaded.preview().orElse(null));
         summary.set(String.format(
                 Locale.ROOT,
                 "%s · %s · %,d samples · %d classes · input %s · split %,d train / %,d " + "validation / %,d test",
@@ -127,10 +129,7 @@ public final class DataViewModel {
         }
         classCounts.setAll(bars);
         if (d.preprocessing() instanceof Preprocessing.Tabular tabular) {
-            labelChoices.setAll(
-                    loaded.preview() == null
-                            ? List.of(tabular.labelColumn())
-                            : loaded.preview().columns());
+            labelChoices.setAll(loaded.preview().map(TablePreview::columns).orElse(List.of(tabular.labelColumn())));
             labelColumn.set(tabular.labelColumn());
         } else {
             labelChoices.clear();
@@ -203,6 +202,11 @@ public final class DataViewModel {
 
     public BooleanProperty loadingProperty() {
         return loading;
+    }
+
+    /** While a table loads, how many of its rows have been read; empty otherwise. */
+    public StringProperty progressProperty() {
+        return progress;
     }
 
     public StringProperty errorProperty() {
