@@ -1,5 +1,8 @@
 package org.layerlab.core.explain;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.layerlab.core.stack.Activation;
 import org.layerlab.core.stack.ActivationFunction;
 import org.layerlab.core.stack.Layer;
@@ -41,5 +44,16 @@ public final class Explanations {
 
     public static Explanation of(TrainingTopic topic) {
         return TrainingTopics.of(topic);
+    }
+
+    /** Everything LayerLab explains: every layer kind, activation, loss, optimizer and training setting. */
+    public static List<Explanation> all() {
+        List<Explanation> all = new ArrayList<>();
+        Arrays.stream(LayerKind.values()).map(Explanations::of).forEach(all::add);
+        Arrays.stream(ActivationFunction.values()).map(Explanations::of).forEach(all::add);
+        Arrays.stream(LossKind.values()).map(Explanations::of).forEach(all::add);
+        Arrays.stream(OptimizerKind.values()).map(Explanations::of).forEach(all::add);
+        Arrays.stream(TrainingTopic.values()).map(Explanations::of).forEach(all::add);
+        return all;
     }
 }

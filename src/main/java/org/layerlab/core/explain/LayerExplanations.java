@@ -35,7 +35,7 @@ final class LayerExplanations {
                                 + "its weights and adds them up, so it finds one local pattern (an edge, a stroke, a "
                                 + "corner) wherever it appears. Each filter makes one output channel, a feature map.",
                         "\\begin{array}{l} y_{f,i,j} = b_f + \\sum_{c} \\sum_{u=0}^{k-1} \\sum_{v=0}^{k-1} "
-                                + "w_{f,c,u,v}\\, x_{c,\\, si+u,\\, sj+v} \\\\[6pt] "
+                                + "w_{f,c,u,v}\\, x_{c,\\, si+u,\\, sj+v} \\\\ "
                                 + "H_{\\mathrm{out}} = \\left\\lfloor \\frac{H + 2p - k}{s} \\right\\rfloor + 1 "
                                 + "\\end{array}",
                         List.of(
@@ -53,7 +53,7 @@ final class LayerExplanations {
                         "Looks at each window of every channel and keeps only its largest value. The maps get "
                                 + "smaller (a 2×2 window halves height and width) while the strongest responses of "
                                 + "the filters survive. Nothing is learned.",
-                        "\\begin{array}{l} y_{c,i,j} = \\max_{0 \\le u,\\,v < k}\\; x_{c,\\, si+u,\\, sj+v} \\\\[6pt] "
+                        "\\begin{array}{l} y_{c,i,j} = \\max_{0 \\le u,\\,v < k}\\; x_{c,\\, si+u,\\, sj+v} \\\\ "
                                 + "H_{\\mathrm{out}} = \\left\\lfloor \\frac{H - k}{s} \\right\\rfloor + 1 "
                                 + "\\end{array}",
                         poolingSettings(),
@@ -65,7 +65,7 @@ final class LayerExplanations {
                                 + "makes the maps smaller, but smoother: every value in the window counts. Nothing is "
                                 + "learned.",
                         "\\begin{array}{l} y_{c,i,j} = \\frac{1}{k^2} \\sum_{u=0}^{k-1} \\sum_{v=0}^{k-1} "
-                                + "x_{c,\\, si+u,\\, sj+v} \\\\[6pt] "
+                                + "x_{c,\\, si+u,\\, sj+v} \\\\ "
                                 + "H_{\\mathrm{out}} = \\left\\lfloor \\frac{H - k}{s} \\right\\rfloor + 1 "
                                 + "\\end{array}",
                         poolingSettings(),
@@ -147,7 +147,7 @@ final class LayerExplanations {
                                 + "weights than an LSTM of the same size and often learns as well.",
                         "\\begin{array}{l} r = \\sigma(W_r x_t + U_r h_{t-1} + b_r), \\quad "
                                 + "z = \\sigma(W_z x_t + U_z h_{t-1} + b_z) \\\\ "
-                                + "n = \\tanh(W_n x_t + b_n + r \\odot (U_n h_{t-1} + b'_n)) \\\\ "
+                                + "n = \\tanh(W_n x_t + b_{in} + r \\odot (U_n h_{t-1} + b_{hn})) \\\\ "
                                 + "h_t = (1 - z) \\odot n + z \\odot h_{t-1} \\end{array}",
                         recurrentSettings(),
                         "64 or 128 units; return_sequences only when another LSTM or GRU follows.");

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.stack.Activation;
 import org.layerlab.core.stack.ActivationFunction;
@@ -16,27 +17,17 @@ import org.layerlab.core.training.OptimizerKind;
 
 class ExplanationsTest {
 
-    /** Every layer kind, activation, loss and optimizer: so that nothing a student can pick ships without help. */
-    static List<Explanation> everyChoice() {
-        List<Explanation> all = new ArrayList<>();
-        for (LayerKind kind : LayerKind.values()) {
-            all.add(Explanations.of(kind));
-        }
-        for (ActivationFunction function : ActivationFunction.values()) {
-            all.add(Explanations.of(function));
-        }
-        for (LossKind loss : LossKind.values()) {
-            all.add(Explanations.of(loss));
-        }
-        for (OptimizerKind optimizer : OptimizerKind.values()) {
-            all.add(Explanations.of(optimizer));
-        }
-        return all;
-    }
-
     @Test
     void everyChoiceHasTextAFormulaAndATypicalValue() {
-        for (Explanation e : everyChoice()) {
+        List<Explanation> choices = Stream.of(
+                        Arrays.stream(LayerKind.values()).map(Explanations::of),
+                        Arrays.stream(ActivationFunction.values()).map(Explanations::of),
+                        Arrays.stream(LossKind.values()).map(Explanations::of),
+                        Arrays.stream(OptimizerKind.values()).map(Explanations::of))
+                .flatMap(explanations -> explanations)
+                .toList();
+        assertTrue(Explanations.all().containsAll(choices), "all() holds every choice");
+        for (Explanation e : choices) {
             assertFalse(e.title().isBlank(), e.toString());
             assertFalse(e.formula().isBlank(), e.title() + " has a formula");
             assertFalse(e.typical().isBlank(), e.title() + " has a typical value");
