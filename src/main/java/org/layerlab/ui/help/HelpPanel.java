@@ -1,6 +1,7 @@
 package org.layerlab.ui.help;
 
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -9,6 +10,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.layerlab.core.explain.Explanation;
 
@@ -30,7 +33,6 @@ public final class HelpPanel extends VBox {
     private final Label typical = new Label();
 
     public HelpPanel(String hint) {
-        getStyleClass().add("help-panel");
         title.setId("help-title");
         title.getStyleClass().add("title-4");
         summary.setId("help-summary");
@@ -47,12 +49,12 @@ public final class HelpPanel extends VBox {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
         // The formula is scaled down to the visible width when it is wider, never up; bound to the viewport, not
         // to the content, whose width the image itself would widen.
         formula.fitWidthProperty()
-                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                .bind(Bindings.createDoubleBinding(
                         () -> formula.getImage() == null
                                 ? 0
                                 : Math.min(
@@ -160,7 +162,7 @@ public final class HelpPanel extends VBox {
     private static <N extends Node> N wrap(N node) {
         if (node instanceof Label label) {
             label.setWrapText(true);
-            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            label.setMinHeight(Region.USE_PREF_SIZE);
         }
         return node;
     }
