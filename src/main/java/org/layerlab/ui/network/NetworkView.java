@@ -3,6 +3,7 @@ package org.layerlab.ui.network;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -49,7 +50,7 @@ public final class NetworkView extends BorderPane {
         this.stack = stackList();
         setTop(new VBox(toolbar(), dataNote()));
         SplitPane settingsAndHelp = new SplitPane(sheetPane(), help);
-        settingsAndHelp.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        settingsAndHelp.setOrientation(Orientation.VERTICAL);
         settingsAndHelp.setDividerPositions(0.4);
         SplitPane split = new SplitPane(palette(), stackPane(), settingsAndHelp);
         split.setDividerPositions(0.24, 0.68);
@@ -154,6 +155,7 @@ public final class NetworkView extends BorderPane {
                 if (empty || kind == null) {
                     setGraphic(null);
                     setTooltip(null);
+                    setOnMouseEntered(null);
                     return;
                 }
                 Label name = new Label(kind.displayName());
