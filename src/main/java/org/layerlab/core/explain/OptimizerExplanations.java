@@ -68,12 +68,14 @@ final class OptimizerExplanations {
                 new Explanation(
                         "Adam",
                         "Combines momentum (m, an average of the gradients) with RMSprop (v, an average of their "
-                                + "squares). Both start at 0 and would be too small in the first steps; the factor "
-                                + "with t, the step number, corrects that bias.",
+                                + "squares). Both start at 0, so in the first steps they are too small; dividing by "
+                                + "1 − β^t, with t the step number, corrects that bias.",
                         "\\begin{array}{l} m \\leftarrow \\beta_1 m + (1 - \\beta_1)\\, \\nabla L \\\\ "
                                 + "v \\leftarrow \\beta_2 v + (1 - \\beta_2)\\, \\nabla L \\odot \\nabla L \\\\ "
-                                + "w \\leftarrow w - \\eta\\, \\frac{\\sqrt{1 - \\beta_2^{\\,t}}}{1 - \\beta_1^{\\,t}}"
-                                + "\\, \\frac{m}{\\sqrt{v} + \\epsilon} \\end{array}",
+                                + "\\hat{m} = \\frac{m}{1 - \\beta_1^{\\,t}}, \\quad "
+                                + "\\hat{v} = \\frac{v}{1 - \\beta_2^{\\,t}} \\\\ "
+                                + "w \\leftarrow w - \\eta\\, \\frac{\\hat{m}}{\\sqrt{\\hat{v}} + \\epsilon} "
+                                + "\\end{array}",
                         List.of(
                                 LEARNING_RATE,
                                 setting("beta 1", "β₁, how long the average gradient m remembers."),
