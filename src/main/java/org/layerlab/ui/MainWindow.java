@@ -17,7 +17,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -101,6 +103,13 @@ public final class MainWindow {
         root.setTop(menus());
         root.setBottom(statusBar());
         Scene scene = new Scene(root, 1280, 800);
+        // F1 on a control a Help panel explains (a layer, a training setting) shows that; anywhere else the guide.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F1) {
+                e.consume();
+                showHelp();
+            }
+        });
         scene.getStylesheets()
                 .add(MainWindow.class.getResource("/assets/layerlab.css").toExternalForm());
         stage.setScene(scene);
@@ -189,7 +198,9 @@ public final class MainWindow {
         });
         MenuItem stop = item("Stop Training", "Shortcut+Period", training::stop);
         Menu run = new Menu("Training", null, start, stop);
-        MenuItem guide = item("How LayerLab works", "F1", this::showHelp);
+        // F1 is no accelerator: the screens' Help panels take it for the focused control first (see below).
+        MenuItem guide = new MenuItem("How LayerLab works");
+        guide.setOnAction(e -> showHelp());
         Menu help = new Menu("Help", null, guide);
         MenuBar bar = new MenuBar(file, edit, run, help);
         bar.setUseSystemMenuBar(true);

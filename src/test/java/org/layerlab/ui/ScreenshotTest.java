@@ -1,13 +1,6 @@
 package org.layerlab.ui;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.stack.LayerKind;
 import org.layerlab.core.stack.Template;
@@ -26,18 +19,7 @@ class ScreenshotTest extends WorkbenchTestBase {
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {
-        Path folder = Path.of(System.getProperty("layerlab.screenshots", "target/screenshots"));
-        Files.createDirectories(folder);
-        Path file = folder.resolve(name + ".png");
-        robot.interact(() -> {
-            WritableImage image = window.stage().getScene().getRoot().snapshot(null, null);
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertTrue(Files.size(file) > 10_000, name + " is a real picture");
+        Snapshots.save(robot, window.stage().getScene().getRoot(), name, 10_000);
     }
 
     private void select(FxRobot robot, int tab) {

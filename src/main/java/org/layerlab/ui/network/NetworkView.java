@@ -3,6 +3,7 @@ package org.layerlab.ui.network;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,10 +26,13 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
 import org.controlsfx.property.editor.Editors;
+import org.layerlab.core.explain.Explanations;
 import org.layerlab.core.stack.ActivationFunction;
 import org.layerlab.core.stack.LayerKind;
 import org.layerlab.core.stack.LayerSetting;
 import org.layerlab.core.stack.Template;
+import org.layerlab.ui.help.HelpEntry;
+import org.layerlab.ui.help.HelpPanel;
 
 /** Step 2: drag layers from the palette into the stack, edit them, and see shapes and problems live. */
 public final class NetworkView extends BorderPane {
@@ -37,15 +41,52 @@ public final class NetworkView extends BorderPane {
 
     private final NetworkViewModel model;
     private final ListView<LayerRow> stack;
+    private final HelpPanel help = new HelpPanel("Point at a layer in the palette, or select one in your network, to "
+            + "read what it does and why it has its numbers. F1 explains the focused list's layer.");
 
     public NetworkView(NetworkViewModel model) {
         this.model = model;
         getStyleClass().add("step");
         this.stack = stackList();
         setTop(new VBox(toolbar(), dataNote()));
-        SplitPane split = new SplitPane(palette(), stackPane(), sheetPane());
+        SplitPane settingsAndHelp = new SplitPane(sheetPane(), help);
+        settingsAndHelp.setOrientation(Orientation.VERTICAL);
+        settingsAndHelp.setDividerPositions(0.4);
+        SplitPane split = new SplitPane(palette(), stackPane(), settingsAndHelp);
         split.setDividerPositions(0.24, 0.68);
         setCenter(split);
+        explainLayers();
+    }
+
+    /** The Help panel follows the palette item pointed at or selected and the selected layer of the stack. */
+    private void explainLayers() {
+        help.setId("network-help");
+        help.showOnF1(this);
+        help.explain(stack, this::selectedLayerHelp);
+        model.selectedProperty().addListener((o, before, after) -> showSelectedLayer());
+        model.rows().addListener((ListChangeListener<LayerRow>) c -> showSelectedLayer());
+    }
+
+    private void showSelectedLayer() {
+        HelpEntry entry = selectedLayerHelp();
+        if (entry != null) {
+            help.show(entry);
+        }
+    }
+
+    private HelpEntry selectedLayerHelp() {
+        int index = model.selectedProperty().get();
+        return index >= 0 && index < model.rows().size()
+                ? layerHelp(model.rows().get(index))
+                : null;
+    }
+
+    private static HelpEntry layerHelp(LayerRow row) {
+        return new HelpEntry(Explanations.of(row.layer()), row.numbers());
+    }
+
+    private static HelpEntry kindHelp(LayerKind kind) {
+        return HelpEntry.of(Explanations.of(kind));
     }
 
     private Node toolbar() {
@@ -114,6 +155,7 @@ public final class NetworkView extends BorderPane {
                 if (empty || kind == null) {
                     setGraphic(null);
                     setTooltip(null);
+                    setOnMouseEntered(null);
                     return;
                 }
                 Label name = new Label(kind.displayName());
@@ -129,6 +171,7 @@ public final class NetworkView extends BorderPane {
                 HBox box = new HBox(8, LayerIcons.of(kind), text);
                 setGraphic(box);
                 setTooltip(new Tooltip(tooltip(kind)));
+                setOnMouseEntered(e -> help.show(kindHelp(kind)));
                 setOnDragDetected(e -> {
                     ClipboardContent content = new ClipboardContent();
                     content.putString(NEW_LAYER + kind.name());
@@ -136,6 +179,15 @@ public final class NetworkView extends BorderPane {
                     e.consume();
                 });
             }
+        });
+        palette.getSelectionModel().selectedItemProperty().addListener((o, before, kind) -> {
+            if (kind != null) {
+                help.show(kindHelp(kind));
+            }
+        });
+        help.explain(palette, () -> {
+            LayerKind kind = palette.getSelectionModel().getSelectedItem();
+            return kind == null ? null : kindHelp(kind);
         });
         palette.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && palette.getSelectionModel().getSelectedItem() != null) {
@@ -277,11 +329,23 @@ public final class NetworkView extends BorderPane {
         title.getStyleClass().add("title-4");
         Label hint = new Label("Select a layer to change it. Problems show at once, beside the layer.");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("text-muted");
         VBox.setVgrow(sheet, Priority.ALWAYS);
         VBox box = new VBox(6, title, sheet, settingProblem, hint);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /** Why the row has its shape and parameter count; none while they cannot be worked out. */
+    private static Tooltip numbersTooltip(LayerRow row) {
+        if (row.numbers().isEmpty()) {
+            return null;
+        }
+        Tooltip tooltip = new Tooltip(row.numbers());
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(460);
+        return tooltip;
     }
 
     /** A stack row: number, layer, output shape and parameters; a broken layer in red with its reason. */
@@ -337,8 +401,12 @@ public final class NetworkView extends BorderPane {
             if (empty || row == null) {
                 setGraphic(null);
                 setContextMenu(null);
+                setTooltip(null);
+                setOnMouseEntered(null);
                 return;
             }
+            setTooltip(numbersTooltip(row));
+            setOnMouseEntered(e -> help.show(layerHelp(row)));
             Label number = new Label(Integer.toString(row.index() + 1));
             number.getStyleClass().add("layer-number");
             Label name = new Label(row.label());

@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import org.layerlab.core.data.Dataset;
 import org.layerlab.core.stack.EditHistory;
 import org.layerlab.core.stack.Layer;
+import org.layerlab.core.stack.LayerArithmetic;
 import org.layerlab.core.stack.LayerKind;
 import org.layerlab.core.stack.LayerLabel;
 import org.layerlab.core.stack.LayerSetting;
@@ -245,7 +246,8 @@ public final class NetworkViewModel {
                     LayerLabel.of(layer.layer()),
                     output,
                     params,
-                    problemFor(layer, all)));
+                    problemFor(layer, all),
+                    LayerArithmetic.explain(layer)));
         }
         rows.setAll(list);
         problems.setAll(all);

@@ -3,6 +3,7 @@ package org.layerlab.ui.training;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -13,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
@@ -20,23 +22,38 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
+import org.layerlab.core.explain.Explanations;
+import org.layerlab.core.explain.TrainingTopic;
 import org.layerlab.core.training.LossKind;
 import org.layerlab.core.training.OptimizerKind;
+import org.layerlab.ui.help.HelpEntry;
+import org.layerlab.ui.help.HelpPanel;
 
 /** Step 3: settings, Start / Pause / Stop, live curves, and the runs to compare. */
 public final class TrainingView extends BorderPane {
     private final TrainingViewModel model;
+    private final HelpPanel help = new HelpPanel(
+            "Click a setting, or press F1 in it, to read what it changes, with its formula and a value to start from.");
 
     public TrainingView(TrainingViewModel model) {
         this.model = model;
         getStyleClass().add("step");
+        help.setId("training-help");
+        help.showOnF1(this);
         setLeft(settings());
         setCenter(curves());
-        // The runs get a column of their own, so that at 1280×800 the list is in view beside the charts.
-        setRight(runs());
+        // The runs get a column of their own, so that at 1280×800 the list is in view beside the charts; the
+        // Help panel shares it, since the settings column needs its full height to keep Start in view.
+        SplitPane runsAndHelp = new SplitPane(runs(), help);
+        runsAndHelp.setOrientation(Orientation.VERTICAL);
+        runsAndHelp.setDividerPositions(0.45);
+        runsAndHelp.setPrefWidth(290);
+        runsAndHelp.setMinWidth(220);
+        setRight(runsAndHelp);
     }
 
     private Node settings() {
@@ -49,9 +66,11 @@ public final class TrainingView extends BorderPane {
         optimizer.setId("optimizer");
         optimizer.setConverter(converter(OptimizerKind::displayName));
         optimizer.valueProperty().bindBidirectional(model.optimizerProperty());
+        help.explain(optimizer, this::optimizerHelp, model.optimizerProperty());
         grid.addRow(row++, new Label("Optimizer"), optimizer);
         TextField rate = numberField("learning-rate", model.learningRateProperty());
         rate.setTooltip(new Tooltip("Step size of each update; too large and the loss diverges"));
+        explain(rate, TrainingTopic.LEARNING_RATE);
         grid.addRow(row++, new Label("Learning rate"), rate);
         row = hyperparameter(
                 grid,
@@ -89,17 +108,28 @@ public final class TrainingView extends BorderPane {
         loss.getItems().setAll(LossKind.values());
         loss.setConverter(converter(LossKind::displayName));
         loss.valueProperty().bindBidirectional(model.lossProperty());
+        loss.setId("loss");
+        help.explain(
+                loss, () -> HelpEntry.of(Explanations.of(model.lossProperty().get())), model.lossProperty());
         grid.addRow(row++, new Label("Loss"), loss);
-        grid.addRow(row++, new Label("Epochs"), integerSpinner("epochs", 1, 1000, model.epochsProperty()));
-        grid.addRow(row++, new Label("Batch size"), integerSpinner("batch-size", 1, 4096, model.batchSizeProperty()));
-        grid.addRow(row++, new Label("Validation share"), validationSpinner());
-        grid.addRow(row++, new Label("Seed"), seedField());
+        grid.addRow(
+                row++,
+                new Label("Epochs"),
+                explain(integerSpinner("epochs", 1, 1000, model.epochsProperty()), TrainingTopic.EPOCHS));
+        grid.addRow(
+                row++,
+                new Label("Batch size"),
+                explain(integerSpinner("batch-size", 1, 4096, model.batchSizeProperty()), TrainingTopic.BATCH_SIZE));
+        grid.addRow(row++, new Label("Validation share"), explain(validationSpinner(), TrainingTopic.VALIDATION_SHARE));
+        grid.addRow(row++, new Label("Seed"), explain(seedField(), TrainingTopic.SEED));
         Spinner<Integer> patience = integerSpinner("patience", 0, 100, model.patienceProperty());
+        explain(patience, TrainingTopic.EARLY_STOPPING);
         patience.setTooltip(new Tooltip("Stop when validation loss has not improved for this many epochs (0: never)"));
         grid.addRow(row++, new Label("Early stop after"), patience);
         CheckBox keepBest = new CheckBox("Keep the best epoch's weights");
         keepBest.setId("keep-best");
         keepBest.selectedProperty().bindBidirectional(model.keepBestProperty());
+        explain(keepBest, TrainingTopic.EARLY_STOPPING);
         grid.add(keepBest, 0, row++, 2, 1);
         // While a run trains the form shows that run's settings; they cannot change under it.
         grid.disableProperty().bind(model.formLockedProperty());
@@ -143,6 +173,16 @@ public final class TrainingView extends BorderPane {
         return scroll;
     }
 
+    private HelpEntry optimizerHelp() {
+        return HelpEntry.of(Explanations.of(model.optimizerProperty().get()));
+    }
+
+    /** Shows {@code topic}'s explanation in the Help panel while {@code control} has focus, and on F1. */
+    private <N extends Node> N explain(N control, TrainingTopic topic) {
+        help.explain(control, () -> HelpEntry.of(Explanations.of(topic)));
+        return control;
+    }
+
     /** A setting shown only for the optimizer it belongs to. */
     private int hyperparameter(
             GridPane grid,
@@ -151,9 +191,10 @@ public final class TrainingView extends BorderPane {
             String id,
             javafx.beans.property.DoubleProperty value,
             OptimizerKind owner,
-            String help) {
+            String tooltip) {
         TextField field = numberField(id, value);
-        field.setTooltip(new Tooltip(help));
+        field.setTooltip(new Tooltip(tooltip));
+        help.explain(field, this::optimizerHelp);
         Label label = new Label(name);
         field.visibleProperty().bind(model.optimizerProperty().isEqualTo(owner));
         field.managedProperty().bind(field.visibleProperty());
@@ -220,6 +261,7 @@ public final class TrainingView extends BorderPane {
         Label hint = new Label("Solid lines: training · dashed: validation · ring: the best epoch kept. Untick a "
                 + "run to hide it; select one to see its Results or try it.");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("text-muted");
         VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
         VBox column = new VBox(6, title, shownData, hint, list, delete);
