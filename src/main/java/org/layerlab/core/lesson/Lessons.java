@@ -92,7 +92,7 @@ public final class Lessons {
 
     public static final Lesson TEXT = new Lesson(
             "text",
-            "Words in order: an LSTM",
+            "Text with an LSTM",
             "Movie reviews, positive or negative, read word by word",
             "Each review becomes a sequence of word numbers; an Embedding turns each word into 32 numbers and an "
                     + "LSTM reads them in order. Six epochs on 8,455 sentences. Watch the validation loss: when does "

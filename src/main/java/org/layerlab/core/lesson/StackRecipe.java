@@ -2,10 +2,12 @@ package org.layerlab.core.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.layerlab.core.data.Dataset;
 import org.layerlab.core.stack.Dense;
 import org.layerlab.core.stack.Layer;
 import org.layerlab.core.stack.LayerStack;
 import org.layerlab.core.stack.TensorShape;
+import org.layerlab.core.training.SuggestedNetwork;
 
 /**
  * How a lesson's run builds its network for the loaded data, like {@link org.layerlab.core.stack.Template}
@@ -15,6 +17,11 @@ import org.layerlab.core.stack.TensorShape;
 public interface StackRecipe {
 
     LayerStack stackFor(TensorShape input, int classes, int vocabulary);
+
+    /** The network for {@code data}: its input shape, classes and, for text, vocabulary. */
+    default LayerStack stackFor(Dataset data) {
+        return stackFor(TensorShape.of(data.inputShape()), data.classCount(), SuggestedNetwork.vocabulary(data));
+    }
 
     /** The given layers, then a Dense layer with one unit per class. */
     static StackRecipe layers(Layer... hidden) {
