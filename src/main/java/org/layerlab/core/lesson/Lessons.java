@@ -1,7 +1,6 @@
 package org.layerlab.core.lesson;
 
 import java.util.List;
-import java.util.Optional;
 import org.layerlab.core.stack.Activation;
 import org.layerlab.core.stack.Dense;
 import org.layerlab.core.stack.Dropout;
@@ -95,7 +94,7 @@ public final class Lessons {
             "Text with an LSTM",
             "Movie reviews, positive or negative, read word by word",
             "Each review becomes a sequence of word numbers; an Embedding turns each word into 32 numbers and an "
-                    + "LSTM reads them in order. Six epochs on 8,455 sentences. Watch the validation loss: when does "
+                    + "LSTM reads them in order, six epochs long. Watch the validation loss: when does "
                     + "it stop falling while the training loss goes on?",
             "sentiment",
             List.of(new LessonRun(
@@ -107,10 +106,6 @@ public final class Lessons {
     public static final List<Lesson> ALL = List.of(MLP_VERSUS_CNN, LEARNING_RATE, OPTIMIZER_RACE, OVERFITTING, TEXT);
 
     private Lessons() {}
-
-    public static Optional<Lesson> find(String id) {
-        return ALL.stream().filter(l -> l.id().equals(id)).findFirst();
-    }
 
     private static TrainingConfig adam(int epochs, int batchSize) {
         return config(OptimizerSettings.defaults(OptimizerKind.ADAM), epochs, batchSize);

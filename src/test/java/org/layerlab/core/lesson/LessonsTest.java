@@ -165,7 +165,6 @@ class LessonsTest {
         for (Lesson lesson : Lessons.ALL) {
             assertTrue(!lesson.runs().isEmpty() && !lesson.guide().isBlank(), lesson.title());
             lesson.runs().forEach(run -> assertEquals(List.of(), run.config().problems(), lesson.title()));
-            assertEquals(lesson, Lessons.find(lesson.id()).orElseThrow());
         }
         assertEquals(5, Lessons.OPTIMIZER_RACE.runs().size());
     }
