@@ -24,9 +24,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.layerlab.core.lesson.Lesson;
 import org.layerlab.core.project.DataSettings;
 import org.layerlab.files.ProjectFile;
 import org.layerlab.ui.data.DataView;
@@ -40,6 +42,8 @@ import org.layerlab.ui.results.ResultsView;
 import org.layerlab.ui.results.ResultsViewModel;
 import org.layerlab.ui.serve.ServePanel;
 import org.layerlab.ui.serve.ServeViewModel;
+import org.layerlab.ui.training.LessonPanel;
+import org.layerlab.ui.training.LessonViewModel;
 import org.layerlab.ui.training.TrainingView;
 import org.layerlab.ui.training.TrainingViewModel;
 import org.layerlab.ui.tryit.TryItView;
@@ -53,6 +57,7 @@ public final class MainWindow {
     private final DataViewModel data;
     private final NetworkViewModel network;
     private final TrainingViewModel training;
+    private final LessonViewModel lessons;
     private final ResultsViewModel results;
     private final TryItViewModel tryIt;
     private final ServeViewModel serve;
@@ -78,15 +83,22 @@ public final class MainWindow {
         this.data = data;
         this.network = network;
         this.training = training;
+        this.lessons = new LessonViewModel(projects.state(), training, network::replaceStack);
         Tab welcome = new Tab(
                 "Welcome",
                 new WelcomeView(
-                        this::openExample,
-                        this::openProject,
-                        () -> tabs.getSelectionModel().select(1)));
+                        projects.recent(),
+                        new WelcomeView.Actions(
+                                this::openExample,
+                                this::openLesson,
+                                this::openRecent,
+                                this::openProject,
+                                () -> tabs.getSelectionModel().select(1))));
         dataTab = new Tab("1  Data", new DataView(data));
         Tab networkTab = new Tab("2  Network", new NetworkView(network));
-        trainingTab = new Tab("3  Training", new TrainingView(training));
+        TrainingView trainingView = new TrainingView(training);
+        VBox.setVgrow(trainingView, Priority.ALWAYS);
+        trainingTab = new Tab("3  Training", new VBox(new LessonPanel(lessons), trainingView));
         ResultsView resultsView = new ResultsView(results);
         resultsView.addAction(
                 new ExportMenu(export, results.selectedRunProperty().isNull()));
@@ -151,6 +163,10 @@ public final class MainWindow {
         return tryIt;
     }
 
+    public LessonViewModel lessons() {
+        return lessons;
+    }
+
     public ResultsViewModel results() {
         return results;
     }
@@ -211,8 +227,7 @@ public final class MainWindow {
         recent.getItems().clear();
         for (Path path : projects.recent()) {
             MenuItem entry = new MenuItem(path.getFileName().toString());
-            entry.setOnAction(e -> whenUnsavedSettled(
-                    () -> training.stopFirst("open " + path.getFileName(), this::confirm, () -> projects.open(path))));
+            entry.setOnAction(e -> openRecent(path));
             recent.getItems().add(entry);
         }
         recent.setDisable(recent.getItems().isEmpty());
@@ -244,10 +259,38 @@ public final class MainWindow {
         return bar;
     }
 
+    private void openRecent(Path path) {
+        whenUnsavedSettled(
+                () -> training.stopFirst("open " + path.getFileName(), this::confirm, () -> projects.open(path)));
+    }
+
     /** Loads the example's data, then gives it the matching network and settings, and shows Training. */
     void openExample(WelcomeView.Example example) {
+        whenSampleLoaded(example.sample(), () -> {
+            network.applyTemplate(example.template());
+            training.epochsProperty().set(example.epochs());
+            training.batchSizeProperty().set(example.batchSize());
+            training.learningRateProperty().set(example.learningRate());
+            tabs.getSelectionModel().select(trainingTab);
+            training.invite(example.title() + " is ready: press Start.");
+        });
+    }
+
+    /** A lesson is a project of its own: a new project with the lesson's data, then its banner on Training. */
+    private void openLesson(Lesson lesson) {
+        whenUnsavedSettled(() -> training.stopFirst("open the lesson", this::confirm, () -> {
+            projects.newProject();
+            whenSampleLoaded(lesson.sample(), () -> {
+                lessons.open(lesson);
+                tabs.getSelectionModel().select(trainingTab);
+            });
+        }));
+    }
+
+    /** Shows Data while the bundled sample loads, then runs {@code then} if it is the data loaded. */
+    private void whenSampleLoaded(String name, Runnable then) {
         tabs.getSelectionModel().select(dataTab);
-        DataSettings sample = DataSettings.sample(example.sample());
+        DataSettings sample = DataSettings.sample(name);
         // Waits for this load only: when it fails, or other data arrives first, it stops waiting and the
         // student's network and settings are left alone.
         ChangeListener<Object> once = new ChangeListener<>() {
@@ -261,18 +304,13 @@ public final class MainWindow {
                 data.errorProperty().removeListener(this);
                 if (!failed
                         && sample.equals(projects.state().dataSettingsProperty().get())) {
-                    network.applyTemplate(example.template());
-                    training.epochsProperty().set(example.epochs());
-                    training.batchSizeProperty().set(example.batchSize());
-                    training.learningRateProperty().set(example.learningRate());
-                    tabs.getSelectionModel().select(trainingTab);
-                    training.invite(example.title() + " is ready: press Start.");
+                    then.run();
                 }
             }
         };
         projects.state().datasetProperty().addListener(once);
         data.errorProperty().addListener(once);
-        data.loadSample(example.sample());
+        data.loadSample(name);
     }
 
     private void openProject() {

@@ -50,9 +50,13 @@ public record SuggestedNetwork(Template template, LayerStack stack) {
 
     /** The template's stack fitted to the data: its input shape, classes and vocabulary. */
     public static LayerStack stackFor(Template template, Dataset data) {
-        int vocabulary = data.preprocessing() instanceof Preprocessing.Text text
+        return template.stackFor(TensorShape.of(data.inputShape()), data.classCount(), vocabulary(data));
+    }
+
+    /** The number of words a text data set knows (what an Embedding must cover); 0 for other data. */
+    public static int vocabulary(Dataset data) {
+        return data.preprocessing() instanceof Preprocessing.Text text
                 ? text.vocabulary().size()
                 : 0;
-        return template.stackFor(TensorShape.of(data.inputShape()), data.classCount(), vocabulary);
     }
 }

@@ -144,6 +144,12 @@ public final class NetworkViewModel {
         dataNote.set("");
     }
 
+    /** Replaces the stack with {@code stack} as one step that can be undone, e.g. a lesson's next network. */
+    public void replaceStack(LayerStack stack, String description) {
+        edit(stack, description);
+        selected.set(-1);
+    }
+
     /** Replaces the stack with the network offered for the loaded data, when one is offered. */
     public void useSuggestion() {
         SuggestedNetwork suggestion = offered.get();

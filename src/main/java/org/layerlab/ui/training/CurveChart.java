@@ -72,15 +72,47 @@ final class CurveChart extends LineChart<Number, Number> {
     /** A loss axis with no run to show keeps a range a first loss falls in, rather than JavaFX's 0–100. */
     private static final double EMPTY_LOSS_TOP = 2.5;
 
+    /**
+     * A diverging run's loss grows by many orders of magnitude before it becomes NaN; an axis that fitted it
+     * would flatten every other curve onto 0 (its first point on the screen may already be huge). So the axis
+     * stops at this many times the typical first loss (the lower median of the curves' first points), and a
+     * curve that climbs higher leaves the chart through the top.
+     */
+    private static final double LOSS_CAP_FACTOR = 4;
+
     private void rangeLoss(NumberAxis y) {
         boolean empty = getData().stream().allMatch(series -> series.getData().isEmpty());
-        if (y.isAutoRanging() != !empty) {
-            y.setAutoRanging(!empty);
+        double[] firsts = getData().stream()
+                .filter(series -> !series.getData().isEmpty())
+                .mapToDouble(series -> series.getData().get(0).getYValue().doubleValue())
+                .sorted()
+                .toArray();
+        double cap = LOSS_CAP_FACTOR * (firsts.length == 0 ? EMPTY_LOSS_TOP : firsts[(firsts.length - 1) / 2]);
+        boolean capped = getData().stream()
+                .flatMap(series -> series.getData().stream())
+                .anyMatch(point -> point.getYValue().doubleValue() > cap);
+        boolean fit = !empty && !capped;
+        if (y.isAutoRanging() != fit) {
+            y.setAutoRanging(fit);
         }
-        if (empty) {
+        if (!fit) {
+            double rough = empty ? EMPTY_LOSS_TOP : cap;
+            double tick = roundTick(rough / 5);
             y.setLowerBound(0);
-            y.setUpperBound(EMPTY_LOSS_TOP);
+            y.setUpperBound(Math.ceil(rough / tick) * tick);
+            y.setTickUnit(tick);
         }
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code rough}: ticks a reader can add up. */
+    private static double roundTick(double rough) {
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double step : new double[] {1, 2, 5}) {
+            if (step * power >= rough) {
+                return step * power;
+            }
+        }
+        return 10 * power;
     }
 
     private static void fitEpochs(NumberAxis x, int epochs) {

@@ -2,6 +2,7 @@ package org.layerlab.ui.training;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
@@ -132,18 +133,27 @@ public final class TrainingViewModel {
 
     /** Starts a run, or explains in {@code message} why it cannot start. */
     public void start() {
+        start("", record -> {});
+    }
+
+    /**
+     * Starts a run whose label begins with its {@code role} in a lesson (none if empty); {@code ended} gets its
+     * record once it has ended, whichever way. Returns whether it started.
+     */
+    boolean start(String role, Consumer<RunRecord> ended) {
         if (lifecycle.runningProperty().get()) {
-            return;
+            return false;
         }
         Dataset data = project.datasetProperty().get();
         TrainingConfig config = config();
         StartCheck check = StartCheck.of(data, project.stackProperty().get(), config, engine.memoryBudget());
         if (!check.ok()) {
             sayAboutSettings(check.refusal());
-            return;
+            return false;
         }
         RunDiff.Setup setup = new RunDiff.Setup(data.name(), check.stack(), config);
-        String label = RunDiff.describe(previousSetup(), setup);
+        String difference = RunDiff.describe(previousSetup(), setup);
+        String label = role.isEmpty() ? difference : role + " · " + difference;
         RunJob.Plan plan = new RunJob.Plan(nextRunName(), label, data.name(), check.stack(), config);
         RunView run = new RunView(
                 plan.name(), label, data.name(), config.epochs(), runs.all().size());
@@ -158,10 +168,11 @@ public final class TrainingViewModel {
         EventBuffer buffer = new EventBuffer(ui, update -> show(run, update), SCREEN_INTERVAL_NANOS);
         RunJob job = new RunJob(
                 plan, data, project.dataSettingsProperty().get(), engine, runModels.store(), buffer, control);
-        executor.submit(job, record -> finish(run, record, openedAtStart), failure -> {
+        executor.submit(job, record -> finish(run, record, openedAtStart, ended), failure -> {
             say(FailureSentence.forWindow(failure));
-            finish(run, plan.failed(), openedAtStart);
+            finish(run, plan.failed(), openedAtStart, ended);
         });
+        return true;
     }
 
     private RunDiff.Setup previousSetup() {
@@ -191,7 +202,7 @@ public final class TrainingViewModel {
      * The run has ended, whichever way: its row says how, and it joins the project it was started in (a run
      * of a project since replaced is not added to the new one).
      */
-    private void finish(RunView run, RunRecord record, int openedAtStart) {
+    private void finish(RunView run, RunRecord record, int openedAtStart, Consumer<RunRecord> ended) {
         boolean sameProject = project.openedProperty().get() == openedAtStart;
         if (sameProject) {
             project.runs().add(record);
@@ -203,6 +214,7 @@ public final class TrainingViewModel {
         }
         form.unlock();
         lifecycle.end(RunView.resultOf(record));
+        ended.accept(record);
     }
 
     /** Diverged and failed runs end without a model; every other run kept one. */
