@@ -22,9 +22,13 @@ final class TrainingFeatures implements AutoCloseable {
     private final long[] batchShape;
 
     TrainingFeatures(NDManager manager, FeatureStore features, int[] sampleShape) {
-        NDArray uploaded = DeviceData.upload(manager, features, sampleShape);
-        NDArray table = uploaded.reshape(features.count(), -1);
-        uploaded.close();
+        // Uploaded as a 2-D table from the start, not reshaped: DJL keeps the Java buffer behind an uploaded
+        // array alive only as long as that array object, so a view of it must not outlive it.
+        int valuesPerSample = 1;
+        for (int dimension : sampleShape) {
+            valuesPerSample *= dimension;
+        }
+        NDArray table = DeviceData.upload(manager, features, new int[] {valuesPerSample});
         if (table.getDataType() == DataType.UINT8 && table.size() * Float.BYTES <= FLOAT_COPY_LIMIT_BYTES) {
             try (NDArray bytes = table) {
                 table = bytes.toType(DataType.FLOAT32, false).muli(ByteFeatures.SCALE);

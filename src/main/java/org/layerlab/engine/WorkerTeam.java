@@ -10,8 +10,9 @@ import org.layerlab.engine.BatchPhases.Phase;
  * the few operations large enough to split, and pay a thread wake-up on each of them.
  *
  * <p>Per batch the two meet twice: before the passes (the batch is known, and the last update is finished on
- * both sides) and after them (the gradients are complete). Whoever reads or changes the weights between
- * batches (validation, keeping the best weights, a stop) first calls {@link #settle()}.
+ * both sides) and after them (the gradients are complete, and the second worker has read the batch, so the
+ * next one may be written). Whoever reads or changes the weights between batches (validation, keeping the
+ * best weights, a stop) first calls {@link #settle()}, which is a step without a batch.
  */
 final class WorkerTeam implements AutoCloseable {
     private final TrainingWorker lead;
@@ -69,6 +70,7 @@ final class WorkerTeam implements AutoCloseable {
         if (partner != null) {
             batch = null;
             meet();
+            meet();
             throwIfPartnerFailed();
         }
     }
@@ -104,19 +106,19 @@ final class WorkerTeam implements AutoCloseable {
     private void partnerLoop() {
         partner.bindToThread();
         while (barrier.await()) {
-            Batch b = batch;
-            if (b == null || partnerFailure != null) {
-                continue; // settled, or failed: the lead stops at its next meeting
-            }
-            try {
-                partner.pass(b.order(), middle(b.from(), b.to()), b.to(), b.to() - b.from());
-            } catch (RuntimeException e) {
-                partnerFailure = e;
+            Batch b = batch; // read before the second meeting: the lead writes the next one only after it
+            boolean works = b != null && partnerFailure == null;
+            if (works) {
+                try {
+                    partner.pass(b.order(), middle(b.from(), b.to()), b.to(), b.to() - b.from());
+                } catch (RuntimeException e) {
+                    partnerFailure = e;
+                }
             }
             if (!barrier.await()) {
                 return;
             }
-            if (partnerFailure == null) {
+            if (works && partnerFailure == null) {
                 try {
                     partner.update();
                 } catch (RuntimeException e) {
