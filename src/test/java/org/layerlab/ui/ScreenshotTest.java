@@ -1,13 +1,6 @@
 package org.layerlab.ui;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.stack.LayerKind;
 import org.layerlab.core.stack.Template;
@@ -15,29 +8,14 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Renders the main screens to PNG (target/screenshots) so that they can be looked at and kept in the
- * README; each picture is checked to be a real, non-empty image.
+ * Renders the main screens to PNG (target/screenshots, see {@link WorkbenchTestBase#snapshot}) so that they
+ * can be looked at and kept in the README.
  */
 class ScreenshotTest extends WorkbenchTestBase {
 
     @Start
     void start(Stage stage) {
         open(stage);
-    }
-
-    private void snapshot(FxRobot robot, String name) throws Exception {
-        Path folder = Path.of(System.getProperty("layerlab.screenshots", "target/screenshots"));
-        Files.createDirectories(folder);
-        Path file = folder.resolve(name + ".png");
-        robot.interact(() -> {
-            WritableImage image = window.stage().getScene().getRoot().snapshot(null, null);
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertTrue(Files.size(file) > 10_000, name + " is a real picture");
     }
 
     private void select(FxRobot robot, int tab) {

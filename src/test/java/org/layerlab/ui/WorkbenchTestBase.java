@@ -1,9 +1,15 @@
 package org.layerlab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.training.TrainingEngine;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.ui.common.FxTaskExecutor;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,6 +49,22 @@ abstract class WorkbenchTestBase {
     void stopWork() {
         window.training().stop();
         executor.close();
+    }
+
+    /** Writes the whole window to target/screenshots/NAME.png and checks that it is a real, non-empty picture. */
+    void snapshot(FxRobot robot, String name) throws Exception {
+        Path folder = Path.of(System.getProperty("layerlab.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name + ".png");
+        robot.interact(() -> {
+            WritableImage image = window.stage().getScene().getRoot().snapshot(null, null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(file) > 10_000, name + " is a real picture");
     }
 
     /** Waits (by polling, with a deadline) for background work the test started, then for the FX thread. */
