@@ -46,7 +46,13 @@ public final class InsideView extends BorderPane {
                 + "-fx-text-fill: -color-fg-default; -fx-border-color: -color-accent-muted; -fx-border-radius: 6;");
 
         filterSection = filterSection();
-        VBox page = new VBox(22, message, filterSection, mapSection(), weightSection());
+        Node maps = mapSection();
+        Node weights = weightSection();
+        for (Node section : new Node[] {maps, weights}) {
+            section.visibleProperty().bind(model.runSelectedProperty());
+            section.managedProperty().bind(model.runSelectedProperty());
+        }
+        VBox page = new VBox(22, message, filterSection, maps, weights);
         page.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(page);
         scroll.setId("inside-scroll");
@@ -113,9 +119,13 @@ public final class InsideView extends BorderPane {
         Button next = new Button("Next ▶");
         next.setId("inside-next");
         next.setOnAction(e -> model.nextSample());
-        previous.disableProperty().bind(model.sampleProperty().isNull());
-        next.disableProperty().bind(model.sampleProperty().isNull());
-        VBox chooser = new VBox(8, frame, new HBox(6, previous, next), note);
+        HBox buttons = new HBox(6, previous, next);
+        // Shown with a test image only: a network without convolutions has a note here instead.
+        for (Node part : new Node[] {frame, buttons}) {
+            part.visibleProperty().bind(model.sampleProperty().isNotNull());
+            part.managedProperty().bind(model.sampleProperty().isNotNull());
+        }
+        VBox chooser = new VBox(8, frame, buttons, note);
         chooser.setMinWidth(SAMPLE_SIZE + 60);
         chooser.setMaxWidth(SAMPLE_SIZE + 60);
         maps.setId("inside-maps");

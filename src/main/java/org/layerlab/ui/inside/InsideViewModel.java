@@ -3,6 +3,8 @@ package org.layerlab.ui.inside;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -31,6 +33,7 @@ public final class InsideViewModel {
     private final ProjectState state;
     private final TaskExecutor executor;
     private final ObservableBooleanValue training;
+    private final ReadOnlyBooleanWrapper runSelected = new ReadOnlyBooleanWrapper(false);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<FilterGrid> filters = new SimpleObjectProperty<>();
     private final StringProperty sampleNote = new SimpleStringProperty("");
@@ -59,6 +62,7 @@ public final class InsideViewModel {
     }
 
     private void refresh() {
+        runSelected.set(state.selectedModelProperty().get() != null);
         showWeights();
         showSamples();
     }
@@ -193,6 +197,11 @@ public final class InsideViewModel {
     }
 
     private record Seen(List<LayerOutput> outputs, Prediction prediction) {}
+
+    /** True while a run's model is selected and loaded: there is something to look inside. */
+    public ReadOnlyBooleanProperty runSelectedProperty() {
+        return runSelected.getReadOnlyProperty();
+    }
 
     /** What is missing or went wrong; empty when all is shown. */
     public StringProperty messageProperty() {

@@ -123,6 +123,30 @@ class InsideViewModelTest {
     }
 
     @Test
+    void aNetworkWithoutConvolutionsHasWeightsButNoFiltersOrMaps() {
+        LayerStack mlp = LayerStack.of(TensorShape.of(1, 8, 8), new Flatten(), new Dense(2));
+        try (LoadedRun dense = new LoadedRun(
+                new RunRecord("Run 2", "", data.name(), mlp, CONFIG, List.of(), "COMPLETED", 1, 0),
+                new DjlTrainingEngine()
+                        .train(data, mlp, CONFIG, TrainingObserver.NONE, new TrainingControl())
+                        .model())) {
+            state.datasetProperty().set(data);
+            state.selectedModelProperty().set(dense);
+            assertNull(inside.filtersProperty().get());
+            assertNull(inside.sampleProperty().get());
+            assertEquals(
+                    "Feature maps are what convolutions make of an image; Run 2 has no Conv2D layer.",
+                    inside.sampleNoteProperty().get());
+            assertEquals(2, inside.weights().size());
+            assertTrue(inside.runSelectedProperty().get());
+            state.selectedModelProperty().set(null);
+        }
+        assertFalse(inside.runSelectedProperty().get());
+        assertTrue(inside.weights().isEmpty());
+        assertTrue(inside.messageProperty().get().startsWith("Train a network on the Training tab"));
+    }
+
+    @Test
     void aHistogramCountsEveryValueOnceAndClampsTheEdges() {
         Histogram histogram = Histogram.of(new float[] {-5, 0, 0.1f, 0.99f, 1, 7}, 0, 1, 4);
         assertEquals(6, histogram.total());
