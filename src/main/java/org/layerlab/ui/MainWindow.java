@@ -99,6 +99,7 @@ public final class MainWindow {
         tryItTab.setId("try-it-tab");
         Tab insideTab = new Tab("6  Inside", new InsideView(inside));
         insideTab.setId("inside-tab");
+        inside.shownProperty().bind(insideTab.selectedProperty());
         tabs.getTabs().setAll(welcome, dataTab, networkTab, trainingTab, resultsTab, tryItTab, insideTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("steps");

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,12 @@ import org.layerlab.core.training.SuggestedNetwork;
 import org.layerlab.testing.TinyData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** The Inside step after training a CNN, used as a student would: look at the filters, step through images. */
+/**
+ * The Inside step after training a CNN, used as a student would: look at the filters, step through the test
+ * images, draw one.
+ */
 class InsideTest extends WorkbenchTestBase {
 
     @Start
@@ -46,8 +52,13 @@ class InsideTest extends WorkbenchTestBase {
             window.training().learningRateProperty().set(0.001);
             window.training().start();
         });
-        await(() -> !window.training().runningProperty().get()
-                && window.projects().state().selectedModelProperty().get() != null);
+        // Longer than await's deadline: training a real CNN takes minutes on a machine shared with other work.
+        WaitForAsyncUtils.waitFor(
+                600,
+                TimeUnit.SECONDS,
+                () -> !window.training().runningProperty().get()
+                        && window.projects().state().selectedModelProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static List<ImageView> images(FxRobot robot, String query) {
@@ -104,6 +115,14 @@ class InsideTest extends WorkbenchTestBase {
                         firstImagesMap,
                         pixels(images(robot, "#inside-maps").get(0).getImage())),
                 "another image, other feature maps");
+
+        Node canvas = robot.lookup("#inside-canvas").query();
+        robot.drag(canvas.localToScreen(140, 30), MouseButton.PRIMARY)
+                .moveTo(canvas.localToScreen(140, 150))
+                .drop();
+        await(() -> note(robot).startsWith("Your drawing. The network says"));
+        assertEquals(12, images(robot, "#inside-maps").size(), "the drawing's feature maps");
+
         assertEquals(
                 4,
                 robot.lookup("#inside-histograms")
@@ -114,7 +133,7 @@ class InsideTest extends WorkbenchTestBase {
     }
 
     /**
-     * The README's picture of the Inside step: the MNIST CNN trained briefly on the first 10,000 training
+     * The README's picture of the Inside step: the MNIST CNN trained for one epoch on the first 10,000 training
      * images of MNIST; then its weights (the page scrolled down), and the page at 1024 × 768, to see that
      * nothing is cut off.
      */
@@ -135,7 +154,7 @@ class InsideTest extends WorkbenchTestBase {
                 mnist.split(),
                 mnist.notes());
         LayerStack cnn = SuggestedNetwork.stackFor(Template.MNIST_CNN, subset);
-        train(robot, subset, cnn, 2, 64);
+        train(robot, subset, cnn, 1, 64);
         robot.interact(() -> window.tabs().getSelectionModel().select(6));
         await(() -> note(robot).contains("The network says"));
         snapshot(robot, "inside");
@@ -143,6 +162,7 @@ class InsideTest extends WorkbenchTestBase {
                 () -> robot.lookup("#inside-scroll").queryAs(ScrollPane.class).setVvalue(1));
         snapshot(robot, "inside-weights");
         robot.interact(() -> {
+            robot.lookup("#inside-scroll").queryAs(ScrollPane.class).setVvalue(0);
             window.stage().setWidth(1024);
             window.stage().setHeight(768);
         });

@@ -16,12 +16,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.layerlab.ui.common.SketchCanvas;
 
 /** Step 6: the selected run's filters, its feature maps of a test image, and its weights before and after. */
 public final class InsideView extends BorderPane {
     private static final double FILTER_SIZE = 40;
     private static final double MAP_SIZE = 56;
     private static final double SAMPLE_SIZE = 112;
+    /** Wide enough for the drawing canvas (about 280 pixels). */
+    private static final double CHOOSER_WIDTH = 284;
 
     private final InsideViewModel model;
     private final Label filtersTitle = new Label();
@@ -108,10 +111,11 @@ public final class InsideView extends BorderPane {
         frame.setPrefSize(SAMPLE_SIZE + 2, SAMPLE_SIZE + 2);
         frame.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
         frame.setStyle("-fx-border-color: -color-border-default;");
+        frame.visibleProperty().bind(model.sampleProperty().isNotNull());
+        frame.managedProperty().bind(frame.visibleProperty());
         Label note = new Label();
         note.setId("inside-sample-note");
         note.setWrapText(true);
-        note.setMaxWidth(SAMPLE_SIZE + 60);
         note.textProperty().bind(model.sampleNoteProperty());
         Button previous = new Button("◀ Previous");
         previous.setId("inside-previous");
@@ -119,24 +123,43 @@ public final class InsideView extends BorderPane {
         Button next = new Button("Next ▶");
         next.setId("inside-next");
         next.setOnAction(e -> model.nextSample());
-        HBox buttons = new HBox(6, previous, next);
-        // Shown with a test image only: a network without convolutions has a note here instead.
-        for (Node part : new Node[] {frame, buttons}) {
-            part.visibleProperty().bind(model.sampleProperty().isNotNull());
-            part.managedProperty().bind(model.sampleProperty().isNotNull());
-        }
-        VBox chooser = new VBox(8, frame, buttons, note);
-        chooser.setMinWidth(SAMPLE_SIZE + 60);
-        chooser.setMaxWidth(SAMPLE_SIZE + 60);
+        previous.setMaxWidth(Double.MAX_VALUE);
+        next.setMaxWidth(Double.MAX_VALUE);
+        VBox buttons = new VBox(6, previous, next);
+        buttons.visibleProperty().bind(model.testImagesProperty());
+        buttons.managedProperty().bind(buttons.visibleProperty());
+        VBox chooser = new VBox(8, new HBox(12, frame, buttons), note, drawing());
+        chooser.setMinWidth(CHOOSER_WIDTH);
+        chooser.setMaxWidth(CHOOSER_WIDTH);
         maps.setId("inside-maps");
         HBox.setHgrow(maps, Priority.ALWAYS);
         maps.setMinWidth(0);
         return new VBox(
                 8,
-                heading("What the layers make of one test image"),
+                heading("What the layers make of one image"),
                 explanation("Each convolution gives one map per filter: bright where its filter found its pattern. "
                         + "Pooling keeps the strongest answer of each small square, so the maps shrink."),
                 new HBox(18, chooser, maps));
+    }
+
+    /** The Try it canvas: what the layers make of the student's own drawing, stroke by stroke. */
+    private Node drawing() {
+        SketchCanvas canvas = new SketchCanvas(model::draw);
+        canvas.setId("inside-canvas");
+        model.sketchProperty().addListener((o, a, sketch) -> canvas.show(sketch));
+        canvas.show(model.sketchProperty().get());
+        StackPane surface = new StackPane(canvas);
+        surface.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
+        surface.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
+        Label title = new Label("Or draw one");
+        title.getStyleClass().add("title-4");
+        Button clear = new Button("Clear");
+        clear.setId("inside-clear");
+        clear.setOnAction(e -> model.clearDrawing());
+        VBox drawing = new VBox(8, title, surface, clear);
+        drawing.visibleProperty().bind(model.sketchProperty().isNotNull());
+        drawing.managedProperty().bind(drawing.visibleProperty());
+        return drawing;
     }
 
     private Node weightSection() {

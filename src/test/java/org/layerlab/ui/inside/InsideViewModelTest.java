@@ -29,6 +29,7 @@ import org.layerlab.core.training.TrainingObserver;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.testing.TinyData;
 import org.layerlab.ui.SameThread;
+import org.layerlab.ui.common.Sketch;
 import org.layerlab.ui.project.LoadedRun;
 import org.layerlab.ui.project.ProjectState;
 
@@ -105,7 +106,10 @@ class InsideViewModelTest {
     void theFiltersAndTheFeatureMapsOfTheChosenTestImage() {
         state.selectedModelProperty().set(run);
         assertNull(inside.sampleProperty().get(), "no data loaded");
-        assertTrue(inside.sampleNoteProperty().get().startsWith("Load the data Run 1 was trained on (halves)"));
+        assertTrue(inside.sampleNoteProperty()
+                .get()
+                .startsWith("Draw an image, or load the data Run 1 was trained on (halves)"));
+        assertFalse(inside.testImagesProperty().get());
         assertEquals(5, inside.filtersProperty().get().filters().size());
 
         state.datasetProperty().set(data);
@@ -120,6 +124,27 @@ class InsideViewModelTest {
         assertTrue(inside.sampleNoteProperty().get().startsWith("Test image 20 of 20: "), "wraps around");
         assertFalse(
                 Arrays.equals(first, inside.featureMaps().get(0).maps().get(0).argb()));
+    }
+
+    @Test
+    void aDrawingIsSeenAsTheNetworkReceivesItAndClearGoesBackToTheTestImage() {
+        state.selectedModelProperty().set(run);
+        state.datasetProperty().set(data);
+        inside.nextSample();
+        Sketch sketch = inside.sketchProperty().get();
+        assertEquals(280, sketch.width(), "the canvas of Try it, a whole multiple of 8 pixels");
+        inside.draw(20, 20, 20, 250);
+        assertTrue(
+                inside.sampleNoteProperty().get().startsWith("Your drawing. The network says "),
+                inside.sampleNoteProperty().get());
+        PixelTile seen = inside.sampleProperty().get();
+        assertEquals(8, seen.width(), "the drawing as the network receives it");
+        assertTrue(Arrays.stream(seen.argb()).distinct().count() > 1, "the stroke is in it");
+        assertEquals(2, inside.featureMaps().size());
+
+        inside.clearDrawing();
+        assertTrue(inside.sketchProperty().get().isEmpty());
+        assertTrue(inside.sampleNoteProperty().get().startsWith("Test image 2 of 20: "), "where the student was");
     }
 
     @Test
@@ -144,6 +169,18 @@ class InsideViewModelTest {
         assertFalse(inside.runSelectedProperty().get());
         assertTrue(inside.weights().isEmpty());
         assertTrue(inside.messageProperty().get().startsWith("Train a network on the Training tab"));
+    }
+
+    @Test
+    void nothingIsWorkedOutWhileTheStepIsHiddenAndAllWhenItIsShown() {
+        inside.shownProperty().set(false);
+        state.datasetProperty().set(data);
+        state.selectedModelProperty().set(run);
+        assertTrue(inside.weights().isEmpty());
+        assertNull(inside.sampleProperty().get());
+        inside.shownProperty().set(true);
+        assertEquals(4, inside.weights().size());
+        assertNotNull(inside.sampleProperty().get());
     }
 
     @Test
