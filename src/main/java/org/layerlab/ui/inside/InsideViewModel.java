@@ -45,12 +45,12 @@ public final class InsideViewModel {
     private final ObservableList<MapGroup> featureMaps = FXCollections.observableArrayList();
     private final StringProperty weightsNote = new SimpleStringProperty("");
     private final ObservableList<WeightDistribution> weights = FXCollections.observableArrayList();
+    private final ObjectProperty<Sketch> sketch = new SimpleObjectProperty<>();
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    private final FeatureMapJobs jobs;
     /** Something changed while the step was hidden: it is worked out when the step is shown again. */
     private boolean stale;
 
-    private final ObjectProperty<Sketch> sketch = new SimpleObjectProperty<>();
-    private final FeatureMapJobs jobs;
     private Samples testSamples;
     private int sampleIndex;
     private int weightsRequest;
