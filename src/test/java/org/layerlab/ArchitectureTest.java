@@ -111,6 +111,20 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("ai.djl..");
 
+    /**
+     * DJL's PyTorch internals may change in any release: one class reaches them, and TorchCallsTest pins
+     * what it relies on.
+     */
+    @ArchTest
+    static final ArchRule onlyTorchCallsReachesDjlInternals = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("org.layerlab.engine.TorchCalls")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("ai.djl.pytorch..")
+            .orShould()
+            .callMethod(ai.djl.ndarray.NDArray.class, "getNDArrayInternal");
+
     @ArchTest
     static final ArchRule onlyLoadersUseTablesaw = noClasses()
             .that()

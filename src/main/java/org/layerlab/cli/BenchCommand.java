@@ -22,6 +22,7 @@ import org.layerlab.core.training.TrainingResult;
 import org.layerlab.data.DataLoading;
 import org.layerlab.data.DataRequest;
 import org.layerlab.data.SampleCatalog;
+import org.layerlab.engine.BatchPhases;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.files.StackFile;
 import picocli.CommandLine.Command;
@@ -60,71 +61,114 @@ final class BenchCommand implements Callable<Integer> {
             description = "Folder of the PyTorch peer scripts; 'none' to skip them (default: ${DEFAULT-VALUE}).")
     String peerFolder;
 
+    @Option(
+            names = "--profile",
+            description = "Also print where LayerLab's batch time goes (gather, forward, backward, update, ...).")
+    boolean profile;
+
     @Spec
     CommandSpec spec;
+
+    /** Peer figures on the machine ../shared/bench/README.md describes: a peer far from them ran differently. */
+    private static final java.util.Map<String, Double> PEER_REFERENCE =
+            java.util.Map.of("mlp", 111_000.0, "cnn", 5_100.0);
+
+    /** Other processes' CPU seconds during a run above which its figure is not trusted. */
+    private static final double BUSY_CPU_SECONDS = 0.5;
+
+    /** One LayerLab run: speed, accuracy, where the time went, and what else the machine did meanwhile. */
+    private record Figures(double samplesPerSecond, double accuracy, BatchPhases phases, double foreignCpuSeconds) {}
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        out.println("Machine: " + Machine.describe());
         Dataset mnist = DataLoading.load(DataRequest.of("sample:mnist").withSplit(new Split(0, 0, 1)));
         PeerBenchmark peer = new PeerBenchmark(Path.of(peerFolder));
         boolean withPeer = !"none".equals(peerFolder) && peer.available();
         if (!withPeer) {
             out.println("Peer not run: no PyTorch peer scripts in " + peerFolder + ".");
+        } else {
+            peer.openBlasCoreOverride()
+                    .ifPresent(core -> out.println("Peer: OpenBLAS does not recognise this CPU and would use generic "
+                            + "kernels; the peer runs with OPENBLAS_CORETYPE=" + core + ", which this CPU supports."));
         }
         List<String> table = new ArrayList<>();
+        java.util.Map<String, double[]> speeds = new java.util.LinkedHashMap<>();
+        boolean busy = false;
         for (String model : models) {
             LayerStack stack = StackFile.read(SampleCatalog.root().resolve("stacks/mnist-" + model + ".json"));
-            double[] ours = new double[runs];
-            double[] oursAccuracy = new double[runs];
-            List<Double> theirs = new ArrayList<>();
-            List<Double> theirsAccuracy = new ArrayList<>();
+            List<Figures> ours = new ArrayList<>();
+            List<PeerBenchmark.Result> theirs = new ArrayList<>();
             StringBuilder peerProblem = new StringBuilder();
             for (int run = 1; run <= runs; run++) {
-                double[] result = trainOnce(mnist, stack, run);
-                ours[run - 1] = result[0];
-                oursAccuracy[run - 1] = result[1];
+                Figures result = trainOnce(mnist, stack, run);
+                ours.add(result);
+                busy |= result.foreignCpuSeconds() > BUSY_CPU_SECONDS;
                 out.printf(
                         Locale.ROOT,
-                        "%s run %d: LayerLab %,.0f samples/s, test accuracy %.4f%n",
+                        "%s run %d: LayerLab %,.0f samples/s, test accuracy %.4f (%d worker%s x %d PyTorch thread%s; "
+                                + "other processes used %.2f CPU-s meanwhile)%n",
                         model,
                         run,
-                        result[0],
-                        result[1]);
+                        result.samplesPerSecond(),
+                        result.accuracy(),
+                        result.phases().workers(),
+                        result.phases().workers() == 1 ? "" : "s",
+                        result.phases().threadsPerWorker(),
+                        result.phases().threadsPerWorker() == 1 ? "" : "s",
+                        result.foreignCpuSeconds());
                 out.flush();
                 if (withPeer && peerProblem.length() == 0) {
-                    Optional<double[]> peerResult = peer.run(model, run, peerProblem);
+                    Optional<PeerBenchmark.Result> peerResult = peer.run(model, run, peerProblem);
                     if (peerResult.isPresent()) {
-                        theirs.add(peerResult.get()[0]);
-                        theirsAccuracy.add(peerResult.get()[1]);
+                        PeerBenchmark.Result r = peerResult.get();
+                        theirs.add(r);
+                        busy |= r.foreignCpuSeconds() > BUSY_CPU_SECONDS;
                         out.printf(
                                 Locale.ROOT,
-                                "%s run %d: PyTorch  %,.0f samples/s, test accuracy %.4f%n",
+                                "%s run %d: PyTorch  %,.0f samples/s, test accuracy %.4f (%d threads; other processes "
+                                        + "used %.2f CPU-s meanwhile, load %.2f before)%n",
                                 model,
                                 run,
-                                peerResult.get()[0],
-                                peerResult.get()[1]);
+                                r.samplesPerSecond(),
+                                r.accuracy(),
+                                r.threads(),
+                                r.foreignCpuSeconds(),
+                                r.loadBefore());
                     } else {
                         out.println("Peer not run: " + peerProblem);
                     }
                     out.flush();
                 }
             }
-            double speed = median(ours);
-            String row = String.format(Locale.ROOT, "%-4s %,12.0f %9.4f", model, speed, median(oursAccuracy));
+            double speed =
+                    median(ours.stream().mapToDouble(Figures::samplesPerSecond).toArray());
+            String row = String.format(
+                    Locale.ROOT,
+                    "%-4s %,12.0f %9.4f",
+                    model,
+                    speed,
+                    median(ours.stream().mapToDouble(Figures::accuracy).toArray()));
+            double peerSpeed = Double.NaN;
             if (!theirs.isEmpty()) {
-                double peerSpeed =
-                        median(theirs.stream().mapToDouble(Double::doubleValue).toArray());
+                peerSpeed = median(theirs.stream()
+                        .mapToDouble(PeerBenchmark.Result::samplesPerSecond)
+                        .toArray());
                 row += String.format(
                         Locale.ROOT,
                         " %,12.0f %9.4f %7.2f",
                         peerSpeed,
-                        median(theirsAccuracy.stream()
-                                .mapToDouble(Double::doubleValue)
+                        median(theirs.stream()
+                                .mapToDouble(PeerBenchmark.Result::accuracy)
                                 .toArray()),
                         speed / peerSpeed);
             }
             table.add(row);
+            speeds.put(model, new double[] {speed, peerSpeed});
+            if (profile) {
+                printProfile(out, model, ours.get(ours.size() - 1).phases());
+            }
         }
         out.println();
         out.printf(
@@ -141,12 +185,65 @@ final class BenchCommand implements Callable<Integer> {
                 "accuracy",
                 "ratio");
         table.forEach(out::println);
+        if (withPeer) {
+            printComputeShare(out, peer, speeds);
+        }
+        if (busy) {
+            out.println("Warning: other processes used more than " + BUSY_CPU_SECONDS
+                    + " CPU-s during a run: the machine was busy and these figures are not to be trusted. "
+                    + "Repeat on a quiet machine.");
+        }
         out.println("Reproduce: java -jar target/layerlab.jar bench --runs " + runs + " --models "
-                + String.join(",", models) + " --peer " + peerFolder);
+                + String.join(",", models) + " --peer " + peerFolder + (profile ? " --profile" : ""));
         return 0;
     }
 
-    private static double[] trainOnce(Dataset mnist, LayerStack stack, int seed) {
+    /** Each model's share of the machine's float32 matrix-product limit, and the peer against its reference. */
+    private static void printComputeShare(PrintWriter out, PeerBenchmark peer, java.util.Map<String, double[]> speeds)
+            throws InterruptedException {
+        StringBuilder problem = new StringBuilder();
+        Optional<Double> gflops = peer.matmulGflops(problem);
+        java.util.Map<String, Double> flops = peer.trainingFlopsPerSample(problem);
+        if (gflops.isEmpty() || problem.length() > 0) {
+            out.println("Compute limit not measured: " + problem);
+            return;
+        }
+        out.printf(
+                Locale.ROOT, "Matrix-product limit of this machine: %.0f GFLOP/s (float32, 2 threads)%n", gflops.get());
+        speeds.forEach((model, speed) -> {
+            double perSample = flops.getOrDefault(model, Double.NaN);
+            out.printf(
+                    Locale.ROOT,
+                    "%-4s %.2f MFLOP per training sample: LayerLab uses %.0f %% of that limit, PyTorch %.0f %%; "
+                            + "the peer ran at %.0f %% of its figure in ../shared/bench/README.md (%,.0f samples/s)%n",
+                    model,
+                    perSample / 1e6,
+                    100 * speed[0] * perSample / (gflops.get() * 1e9),
+                    100 * speed[1] * perSample / (gflops.get() * 1e9),
+                    100 * speed[1] / PEER_REFERENCE.getOrDefault(model, Double.NaN),
+                    PEER_REFERENCE.getOrDefault(model, Double.NaN));
+        });
+    }
+
+    private static void printProfile(PrintWriter out, String model, BatchPhases phases) {
+        java.util.Map<BatchPhases.Phase, Double> micros = phases.microsPerBatch();
+        double total = micros.values().stream().mapToDouble(Double::doubleValue).sum();
+        out.printf(
+                Locale.ROOT,
+                "%s profile, microseconds per batch on the training thread (%d batches, %d worker%s):%n",
+                model,
+                phases.batches(),
+                phases.workers(),
+                phases.workers() == 1 ? "" : "s");
+        micros.forEach((phase, us) -> {
+            if (phase != BatchPhases.Phase.WAIT || phases.workers() > 1) {
+                out.printf(Locale.ROOT, "  %-36s %8.0f  %3.0f %%%n", phase.description(), us, 100 * us / total);
+            }
+        });
+        out.printf(Locale.ROOT, "  %-36s %8.0f%n", "total", total);
+    }
+
+    private static Figures trainOnce(Dataset mnist, LayerStack stack, int seed) {
         TrainingConfig config = new TrainingConfig(
                 OptimizerSettings.defaults(OptimizerKind.ADAM),
                 LossKind.SOFTMAX_CROSS_ENTROPY,
@@ -155,16 +252,21 @@ final class BenchCommand implements Callable<Integer> {
                 0,
                 seed,
                 org.layerlab.core.training.EarlyStopping.OFF);
-        TrainingResult result =
-                new DjlTrainingEngine().train(mnist, stack, config, TrainingObserver.NONE, new TrainingControl());
+        BatchPhases phases = new BatchPhases();
+        double busyBefore = Machine.busySeconds().orElse(Double.NaN);
+        double ownBefore = Machine.ownSeconds();
+        TrainingResult result = new DjlTrainingEngine()
+                .train(mnist, stack, config, TrainingObserver.NONE, new TrainingControl(), phases);
+        double foreign = Machine.busySeconds().orElse(Double.NaN) - busyBefore - (Machine.ownSeconds() - ownBefore);
         if (result.model() == null) {
             throw new UserError("the benchmark run failed: " + result.message());
         }
         try (TrainedModel model = result.model()) {
-            return new double[] {
-                result.epochs().get(0).samplesPerSecond(),
-                model.evaluate(mnist.test()).accuracy()
-            };
+            return new Figures(
+                    result.epochs().get(0).samplesPerSecond(),
+                    model.evaluate(mnist.test()).accuracy(),
+                    phases,
+                    Math.max(0, foreign));
         }
     }
 

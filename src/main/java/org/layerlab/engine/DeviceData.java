@@ -15,7 +15,8 @@ import org.layerlab.core.data.TokenFeatures;
 
 /**
  * Features held once in native memory in their compact form (pixels stay bytes), and turned into the
- * network's input type one batch at a time: a batch is a view of a slice, so no per-sample copies.
+ * network's input type one batch at a time: a batch is a view of a slice, so no per-sample copies. (Training
+ * gathers shuffled rows instead: see {@link TrainingFeatures}.)
  */
 final class DeviceData {
 
@@ -50,21 +51,6 @@ final class DeviceData {
             return floats.muli(ByteFeatures.SCALE);
         }
         return slice;
-    }
-
-    /**
-     * The given rows of an uploaded array as network input, gathered in one native call (how the peer
-     * benchmark batches too); bytes become floats in [0, 1].
-     */
-    static NDArray rows(NDArray uploaded, NDArray rowIndices, NDManager scope) {
-        NDArray picked = uploaded.get(rowIndices);
-        picked.attach(scope);
-        if (picked.getDataType() == DataType.UINT8) {
-            NDArray floats = picked.toType(DataType.FLOAT32, false);
-            floats.attach(scope);
-            return floats.muli(ByteFeatures.SCALE);
-        }
-        return picked;
     }
 
     static long[] prepend(int first, int[] rest) {

@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.IOException;
@@ -111,7 +110,7 @@ final class DjlModel implements TrainedModel {
 
     @Override
     public List<Prediction> predict(FeatureStore inputs) {
-        JniUtils.setGradMode(false);
+        TorchCalls.recordGradients(false);
         List<Prediction> predictions = new ArrayList<>(inputs.count());
         try (NDManager scope = manager().newSubManager()) {
             NDArray all = DeviceData.upload(scope, inputs, info.inputShape());
@@ -146,7 +145,7 @@ final class DjlModel implements TrainedModel {
 
     @Override
     public Evaluation evaluate(Samples samples) {
-        JniUtils.setGradMode(false);
+        TorchCalls.recordGradients(false);
         List<Prediction> predictions = new ArrayList<>(samples.count());
         double lossSum = 0;
         try (NDManager scope = manager().newSubManager()) {
@@ -170,6 +169,34 @@ final class DjlModel implements TrainedModel {
             confusion.add(samples.labels()[i], predictions.get(i).predictedClass());
         }
         return new Evaluation(samples.count() == 0 ? Double.NaN : lossSum / samples.count(), confusion, predictions);
+    }
+
+    /**
+     * Mean loss and accuracy over the samples in one pass, without per-sample predictions: what a training
+     * run needs after each epoch, so validation stays a small part of the epoch.
+     */
+    double[] lossAndAccuracy(Samples samples) {
+        TorchCalls.recordGradients(false);
+        double lossSum = 0;
+        long correct = 0;
+        try (NDManager scope = manager().newSubManager()) {
+            NDArray all = DeviceData.upload(scope, samples.features(), info.inputShape());
+            NDArray labels = DeviceData.uploadLabels(scope, samples.labels());
+            for (int from = 0; from < samples.count(); from += EVAL_BATCH) {
+                int to = Math.min(from + EVAL_BATCH, samples.count());
+                try (NDManager batch = scope.newSubManager()) {
+                    NDArray x = DeviceData.batch(all, from, to);
+                    x.attach(batch);
+                    NDArray y = DeviceData.batch(labels, from, to);
+                    y.attach(batch);
+                    NDArray logits = forward(x, false);
+                    lossSum += loss.sum(logits, y).getFloat() * loss.meanScale(to - from) * (to - from);
+                    correct += loss.correct(logits, y).sum().getLong();
+                }
+            }
+        }
+        int n = samples.count();
+        return n == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {lossSum / n, (double) correct / n};
     }
 
     @Override

@@ -52,6 +52,17 @@ public final class DjlTrainingEngine implements TrainingEngine {
             TrainingConfig config,
             TrainingObserver observer,
             TrainingControl control) {
+        return train(dataset, stack, config, observer, control, new BatchPhases());
+    }
+
+    /** As {@link #train}, adding where each batch's time went to {@code phases} (for benchmarks). */
+    public TrainingResult train(
+            Dataset dataset,
+            LayerStack stack,
+            TrainingConfig config,
+            TrainingObserver observer,
+            TrainingControl control,
+            BatchPhases phases) {
         // The last guard: allocating a stack many times the machine's memory fails deep in PyTorch, or not
         // at all until the machine swaps.
         Optional<String> tooLarge = memoryBudget.refusal(ShapeInference.summarize(stack), config);
@@ -59,7 +70,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
             observer.onEvent(new TrainingEvent.Finished(TrainingOutcome.FAILED, tooLarge.get()));
             return new TrainingResult(null, TrainingOutcome.FAILED, tooLarge.get(), List.of(), 0);
         }
-        return new TrainingRun(dataset, stack, config, observer, control).run();
+        return new TrainingRun(dataset, stack, config, observer, control, phases).run();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.layerlab.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -33,7 +32,7 @@ final class TokenEmbedding extends AbstractBlock {
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.singletonOrThrow();
         NDArray table = store.getValue(weight, ids.getDevice(), training);
-        return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE);
+        return TorchCalls.embedding(ids, table);
     }
 
     @Override

@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +21,9 @@ import org.layerlab.core.training.TrainingResult;
 
 /**
  * One training run: LayerLab's own epoch and batch loop rather than DJL's EasyTrain, so that it can pause
- * and stop between batches, report every batch, and keep per-batch work to a few native calls (the data
- * is shuffled once per epoch on the native side, and each batch is a slice of it).
+ * and stop between batches, report every batch, and keep per-batch work to a few native calls: the training
+ * set is uploaded once, each epoch's shuffled order is uploaded once, and a batch is one slice of that order
+ * and one gather of its rows. Each batch is trained by a {@link WorkerTeam} of one or two workers.
  */
 final class TrainingRun {
     private final Dataset dataset;
@@ -32,6 +31,7 @@ final class TrainingRun {
     private final TrainingConfig config;
     private final TrainingObserver observer;
     private final TrainingControl control;
+    private final BatchPhases phases;
     private final List<TrainingEvent.EpochEnded> epochs = new ArrayList<>();
 
     TrainingRun(
@@ -39,19 +39,19 @@ final class TrainingRun {
             LayerStack stack,
             TrainingConfig config,
             TrainingObserver observer,
-            TrainingControl control) {
+            TrainingControl control,
+            BatchPhases phases) {
         this.dataset = dataset;
         this.stack = stack;
         this.config = config;
         this.observer = observer;
         this.control = control;
+        this.phases = phases;
     }
 
     TrainingResult run() {
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-        JniUtils.setGradMode(false);
-        JniUtils.setNumThreads(ThreadPolicy.threadsFor(
-                stack, Math.min(config.batchSize(), dataset.train().count())));
+        TorchCalls.recordGradients(false);
         ModelInfo info = new ModelInfo(
                 dataset.kind(),
                 dataset.inputShape(),
@@ -85,6 +85,8 @@ final class TrainingRun {
         Samples validation = dataset.validation();
         int batchSize = Math.min(config.batchSize(), train.count());
         int batches = (train.count() + batchSize - 1) / batchSize;
+        ThreadPolicy policy = ThreadPolicy.forRun(stack, batchSize);
+        phases.recordThreads(policy);
         List<Parameter> parameters = model.parameters();
         List<NDArray> trainable = new ArrayList<>();
         for (Parameter p : parameters) {
@@ -93,119 +95,142 @@ final class TrainingRun {
                 trainable.add(p.getArray());
             }
         }
-        LossFunction loss = model.lossFunction();
         try (NDManager data = model.manager().newSubManager();
-                ParameterUpdater updater = new ParameterUpdater(config.optimizer(), trainable);
+                TrainingFeatures trainX = new TrainingFeatures(data, train.features(), dataset.inputShape());
                 BestWeights best = new BestWeights(parameters, config.earlyStopping());
                 WeightCopy lastEpoch = new WeightCopy(parameters)) {
-            NDArray trainX = DeviceData.upload(data, train.features(), dataset.inputShape());
             NDArray trainY = DeviceData.uploadLabels(data, train.labels());
-            warmUp(model, trainX, trainY, batchSize, updater);
-            observer.onEvent(new TrainingEvent.Started(config.epochs(), batches, train.count(), validation.count()));
-            long started = System.nanoTime();
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                double lossSum = 0;
-                long correct = 0;
-                int seen = 0;
-                long epochStart = System.nanoTime();
-                try (NDManager epochScope = data.newSubManager()) {
-                    long[] order = toLongs(Split.shuffled(train.count(), config.seed() + epoch));
-                    for (int b = 0; b < batches; b++) {
-                        if (!control.awaitRunnable()) {
-                            return stopped(model, best, lastEpoch, epoch, b, batches);
-                        }
-                        long t0 = System.nanoTime();
-                        int from = b * batchSize;
-                        int to = Math.min(from + batchSize, train.count());
-                        float batchLoss;
-                        long batchCorrect;
-                        try (NDManager batch = epochScope.newSubManager()) {
-                            NDArray rows = batch.create(java.util.Arrays.copyOfRange(order, from, to));
-                            NDArray x = DeviceData.rows(trainX, rows, batch);
-                            NDArray y = DeviceData.rows(trainY, rows, batch);
-                            try (GradientCollector collector =
-                                    Engine.getEngine("PyTorch").newGradientCollector()) {
-                                NDArray logits = model.forward(x, true);
-                                NDArray lossValue = loss.loss(logits, y);
-                                collector.backward(lossValue);
-                                batchLoss = lossValue.getFloat();
-                                batchCorrect = loss.correct(logits, y).sum().getLong();
+            TorchCalls.useThreads(policy.threadsPerWorker());
+            warmUp(model, trainX, trainY, batchSize);
+            try (WorkerTeam team = team(policy, model, trainX, trainY, trainable)) {
+                observer.onEvent(
+                        new TrainingEvent.Started(config.epochs(), batches, train.count(), validation.count()));
+                long started = System.nanoTime();
+                for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                    double lossSum = 0;
+                    long correct = 0;
+                    int seen = 0;
+                    long epochStart = System.nanoTime();
+                    try (NDManager epochScope = data.newSubManager()) {
+                        NDArray order =
+                                epochScope.create(toLongs(Split.shuffled(train.count(), config.seed() + epoch)));
+                        for (int b = 0; b < batches; b++) {
+                            phases.start();
+                            if (!control.awaitRunnable()) {
+                                return stopped(model, best, lastEpoch, epoch, b, batches);
                             }
+                            phases.lap(BatchPhases.Phase.BOOKKEEPING);
+                            long t0 = System.nanoTime();
+                            int from = b * batchSize;
+                            int to = Math.min(from + batchSize, train.count());
+                            team.step(order, from, to);
+                            float batchLoss = team.loss();
+                            long batchCorrect = team.correct();
+                            phases.start();
+                            if (!Float.isFinite(batchLoss)) {
+                                model.close();
+                                return new TrainingResult(
+                                        null,
+                                        TrainingOutcome.DIVERGED,
+                                        divergedMessage(epoch, b + 1, batchLoss),
+                                        epochs,
+                                        0);
+                            }
+                            int size = to - from;
+                            lossSum += batchLoss * size;
+                            correct += batchCorrect;
+                            seen += size;
+                            double seconds = (System.nanoTime() - t0) / 1e9;
+                            observer.onEvent(new TrainingEvent.BatchEnded(
+                                    epoch, b + 1, batches, batchLoss, (double) batchCorrect / size, size / seconds));
+                            phases.lap(BatchPhases.Phase.BOOKKEEPING);
+                            phases.countBatch();
                         }
-                        if (!Float.isFinite(batchLoss)) {
-                            model.close();
-                            return new TrainingResult(
-                                    null,
-                                    TrainingOutcome.DIVERGED,
-                                    divergedMessage(epoch, b + 1, batchLoss),
-                                    epochs,
-                                    0);
-                        }
-                        updater.step();
-                        int size = to - from;
-                        lossSum += batchLoss * size;
-                        correct += batchCorrect;
-                        seen += size;
-                        double seconds = (System.nanoTime() - t0) / 1e9;
-                        observer.onEvent(new TrainingEvent.BatchEnded(
-                                epoch, b + 1, batches, batchLoss, (double) batchCorrect / size, size / seconds));
+                    }
+                    double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
+                    double[] val = validate(model, validation, policy);
+                    TrainingEvent.EpochEnded ended = new TrainingEvent.EpochEnded(
+                            epoch,
+                            config.epochs(),
+                            lossSum / seen,
+                            (double) correct / seen,
+                            val[0],
+                            val[1],
+                            Duration.ofNanos(System.nanoTime() - started),
+                            seen / epochSeconds);
+                    epochs.add(ended);
+                    observer.onEvent(ended);
+                    if (control.rollsBackToFinishedEpoch()) {
+                        lastEpoch.take();
+                    }
+                    if (best.record(epoch, val[0])) {
+                        return finish(
+                                model,
+                                best,
+                                TrainingOutcome.STOPPED_EARLY,
+                                "Stopped early after epoch " + epoch
+                                        + ": the validation loss has not improved for "
+                                        + config.earlyStopping().patience()
+                                        + " epochs" + best.restoredNote() + ".");
                     }
                 }
-                double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-                double[] val =
-                        validation.count() == 0 ? new double[] {Double.NaN, Double.NaN} : validate(model, validation);
-                TrainingEvent.EpochEnded ended = new TrainingEvent.EpochEnded(
-                        epoch,
-                        config.epochs(),
-                        lossSum / seen,
-                        (double) correct / seen,
-                        val[0],
-                        val[1],
-                        Duration.ofNanos(System.nanoTime() - started),
-                        seen / epochSeconds);
-                epochs.add(ended);
-                observer.onEvent(ended);
-                if (control.rollsBackToFinishedEpoch()) {
-                    lastEpoch.take();
-                }
-                if (best.record(epoch, val[0])) {
-                    return finish(
-                            model,
-                            best,
-                            TrainingOutcome.STOPPED_EARLY,
-                            "Stopped early after epoch " + epoch
-                                    + ": the validation loss has not improved for "
-                                    + config.earlyStopping().patience()
-                                    + " epochs" + best.restoredNote() + ".");
-                }
+                return finish(
+                        model,
+                        best,
+                        TrainingOutcome.COMPLETED,
+                        "Trained " + config.epochs() + " epochs" + best.restoredNote() + ".");
             }
-            return finish(
-                    model,
-                    best,
-                    TrainingOutcome.COMPLETED,
-                    "Trained " + config.epochs() + " epochs" + best.restoredNote() + ".");
         }
+    }
+
+    private WorkerTeam team(
+            ThreadPolicy policy, DjlModel model, TrainingFeatures trainX, NDArray trainY, List<NDArray> trainable) {
+        int workers = policy.workers();
+        TrainingWorker lead = new TrainingWorker(
+                model,
+                trainX,
+                trainY,
+                new ParameterUpdater(config.optimizer(), trainable, 0, workers),
+                policy.threadsPerWorker(),
+                phases);
+        if (workers == 1) {
+            return WorkerTeam.single(lead, phases);
+        }
+        TrainingWorker partner = new TrainingWorker(
+                model,
+                trainX,
+                trainY,
+                new ParameterUpdater(config.optimizer(), trainable, 1, workers),
+                policy.threadsPerWorker(),
+                new BatchPhases());
+        return WorkerTeam.pair(lead, partner, phases);
     }
 
     /**
      * One forward and backward pass before the clock starts, in inference mode so that no weight, running
      * statistic or random stream changes: it pays PyTorch's and DJL's one-time set-up (a large part of a
-     * second) outside the figures a student watches.
+     * second) outside the figures a student watches, and creates the gradients the workers then reuse.
      */
-    private static void warmUp(
-            DjlModel model, NDArray trainX, NDArray trainY, int batchSize, ParameterUpdater updater) {
-        try (NDManager scope = trainX.getManager().newSubManager()) {
+    private static void warmUp(DjlModel model, TrainingFeatures trainX, NDArray trainY, int batchSize) {
+        try (NDManager scope = trainY.getManager().newSubManager()) {
             long[] first = new long[batchSize];
             for (int i = 0; i < batchSize; i++) {
                 first[i] = i;
             }
             NDArray rows = scope.create(first);
-            NDArray x = DeviceData.rows(trainX, rows, scope);
-            NDArray y = DeviceData.rows(trainY, rows, scope);
-            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                collector.backward(model.lossFunction().loss(model.forward(x, false), y));
+            NDArray x = trainX.rows(rows, scope);
+            NDArray y = trainY.get(rows);
+            y.attach(scope);
+            TorchCalls.recordGradients(true);
+            LossFunction loss = model.lossFunction();
+            TorchCalls.backward(loss.sum(model.forward(x, false), y), scope.create(loss.meanScale(batchSize)));
+        } finally {
+            TorchCalls.recordGradients(false);
+        }
+        for (Parameter p : model.parameters()) {
+            if (p.requiresGradient()) {
+                TorchCalls.zeroGradient(p.getArray());
             }
-            updater.clearGradients();
         }
     }
 
@@ -246,10 +271,20 @@ final class TrainingRun {
                 + lr / 10 + ", and train again.";
     }
 
-    /** Validation loss and accuracy, computed without dropout and without gradients. */
-    private static double[] validate(DjlModel model, Samples validation) {
-        org.layerlab.core.training.Evaluation evaluation = model.evaluate(validation);
-        return new double[] {evaluation.loss(), evaluation.accuracy()};
+    /**
+     * Validation loss and accuracy, without dropout and gradients, on all cores: the workers are idle
+     * meanwhile.
+     */
+    private static double[] validate(DjlModel model, Samples validation, ThreadPolicy policy) {
+        if (validation.count() == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        TorchCalls.useThreads(policy.workers() * policy.threadsPerWorker());
+        try {
+            return model.lossAndAccuracy(validation);
+        } finally {
+            TorchCalls.useThreads(policy.threadsPerWorker());
+        }
     }
 
     private static long[] toLongs(int[] values) {
