@@ -225,7 +225,7 @@ final class DjlModel implements TrainedModel {
 
     @Override
     public List<LayerOutput> layerOutputs(FeatureStore sample) {
-        JniUtils.setGradMode(false);
+        TorchCalls.recordGradients(false);
         FeatureStore first = sample.count() == 1 ? sample : sample.subset(new int[] {0});
         try (NDManager scope = manager().newSubManager()) {
             NDArray x = DeviceData.batch(DeviceData.upload(scope, first, info.inputShape()), 0, 1);
