@@ -226,21 +226,37 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void printProfile(PrintWriter out, String model, BatchPhases phases) {
-        java.util.Map<BatchPhases.Phase, Double> micros = phases.microsPerBatch();
-        double total = micros.values().stream().mapToDouble(Double::doubleValue).sum();
         out.printf(
                 Locale.ROOT,
-                "%s profile, microseconds per batch on the training thread (%d batches, %d worker%s):%n",
+                "%s profile, microseconds per batch (%d batches, %d worker%s):%n",
                 model,
                 phases.batches(),
                 phases.workers(),
                 phases.workers() == 1 ? "" : "s");
-        micros.forEach((phase, us) -> {
-            if (phase != BatchPhases.Phase.WAIT || phases.workers() > 1) {
-                out.printf(Locale.ROOT, "  %-36s %8.0f  %3.0f %%%n", phase.description(), us, 100 * us / total);
+        java.util.Map<BatchPhases.Phase, Double> lead = phases.microsPerBatch();
+        java.util.Map<BatchPhases.Phase, Double> partner =
+                phases.partner().map(p -> p.microsPer(phases.batches())).orElse(java.util.Map.of());
+        out.printf(
+                Locale.ROOT,
+                "  %-36s %9s%s%n",
+                "",
+                "training",
+                partner.isEmpty() ? "" : String.format("%9s", "second"));
+        for (BatchPhases.Phase phase : BatchPhases.Phase.values()) {
+            if (phase != BatchPhases.Phase.WAIT || !partner.isEmpty()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-36s %9.0f%s%n",
+                        phase.description(),
+                        lead.get(phase),
+                        partner.isEmpty() ? "" : String.format(Locale.ROOT, "%9.0f", partner.get(phase)));
             }
-        });
-        out.printf(Locale.ROOT, "  %-36s %8.0f%n", "total", total);
+        }
+        out.printf(
+                Locale.ROOT,
+                "  %-36s %9.0f%n",
+                "total",
+                lead.values().stream().mapToDouble(Double::doubleValue).sum());
     }
 
     private static Figures trainOnce(Dataset mnist, LayerStack stack, int seed) {

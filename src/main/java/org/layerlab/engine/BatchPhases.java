@@ -35,6 +35,17 @@ public final class BatchPhases {
     private long lapStart;
     private int workers;
     private int threadsPerWorker;
+    private BatchPhases partner;
+
+    /** The second worker's phases, when a run had two (its batches are counted on the first). */
+    public java.util.Optional<BatchPhases> partner() {
+        return java.util.Optional.ofNullable(partner);
+    }
+
+    BatchPhases newPartner() {
+        partner = new BatchPhases();
+        return partner;
+    }
 
     void recordThreads(ThreadPolicy policy) {
         workers = policy.workers();
@@ -73,9 +84,14 @@ public final class BatchPhases {
 
     /** Mean microseconds per batch in each phase. */
     public Map<Phase, Double> microsPerBatch() {
+        return microsPer(batches);
+    }
+
+    /** Mean microseconds per batch in each phase, for {@code count} batches. */
+    public Map<Phase, Double> microsPer(long count) {
         Map<Phase, Double> out = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {
-            out.put(phase, batches == 0 ? 0 : nanos.getOrDefault(phase, 0L) / 1e3 / batches);
+            out.put(phase, count == 0 ? 0 : nanos.getOrDefault(phase, 0L) / 1e3 / count);
         }
         return out;
     }

@@ -10,7 +10,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.recurrent.LSTM;
@@ -38,14 +37,28 @@ import org.layerlab.core.stack.MaxPool2D;
 final class BlockFactory implements LayerVisitor<Block> {
 
     private int rankBeforeLayer;
+    private int layerIndex;
 
+    private final long seed;
+
+    private BlockFactory(long seed) {
+        this.seed = seed;
+    }
+
+    /** The stack as a block for inference, or for training with {@link #build(LayerStack, long)}. */
     static SequentialBlock build(LayerStack stack) {
+        return build(stack, 0);
+    }
+
+    /** The stack as a block whose dropout layers draw their masks from {@code seed}. */
+    static SequentialBlock build(LayerStack stack, long seed) {
         List<Layer> layers = trainableLayers(stack);
-        BlockFactory factory = new BlockFactory();
+        BlockFactory factory = new BlockFactory(seed);
         SequentialBlock block = new SequentialBlock();
         org.layerlab.core.stack.StackSummary summary = org.layerlab.core.stack.ShapeInference.summarize(stack);
         for (int i = 0; i < layers.size(); i++) {
             factory.rankBeforeLayer = summary.layers().get(i).input().rank();
+            factory.layerIndex = i;
             Layer layer = layers.get(i);
             if (i + 1 < layers.size() && poolsFirst(layer, layers.get(i + 1))) {
                 block.add(layers.get(i + 1).accept(factory));
@@ -107,7 +120,7 @@ final class BlockFactory implements LayerVisitor<Block> {
 
     @Override
     public Block visit(org.layerlab.core.stack.Dropout layer) {
-        return Dropout.builder().optRate((float) layer.rate()).build();
+        return new MaskedDropout(layer.rate(), seed * 1_000_003L + layerIndex); // each layer its own stream
     }
 
     /**

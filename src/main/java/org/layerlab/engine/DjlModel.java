@@ -40,12 +40,12 @@ final class DjlModel implements TrainedModel {
     private final ParameterStore parameterStore;
     private final LossFunction loss;
 
-    private DjlModel(LayerStack stack, ModelInfo info) {
+    private DjlModel(LayerStack stack, ModelInfo info, long seed) {
         this.stack = stack;
         this.info = info;
         this.model = Model.newInstance(MODEL_NAME, Device.cpu(), "PyTorch");
         try {
-            this.block = BlockFactory.build(stack);
+            this.block = BlockFactory.build(stack, seed);
             model.setBlock(block);
             block.initialize(
                     model.getNDManager(), DataType.FLOAT32, new Shape(DeviceData.prepend(1, info.inputShape())));
@@ -59,12 +59,13 @@ final class DjlModel implements TrainedModel {
         }
     }
 
-    static DjlModel create(LayerStack stack, ModelInfo info) {
-        return new DjlModel(stack, info);
+    /** A new, initialised model to train; its dropout masks are drawn from {@code seed}. */
+    static DjlModel create(LayerStack stack, ModelInfo info, long seed) {
+        return new DjlModel(stack, info, seed);
     }
 
     static DjlModel load(LayerStack stack, ModelInfo info, Path folder) throws IOException {
-        DjlModel loaded = new DjlModel(stack, info);
+        DjlModel loaded = new DjlModel(stack, info, 0);
         try {
             loaded.model.load(folder, MODEL_NAME);
         } catch (MalformedModelException e) {

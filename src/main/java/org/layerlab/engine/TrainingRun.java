@@ -63,7 +63,7 @@ final class TrainingRun {
                 dataset.totalCount());
         DjlModel model = null;
         try {
-            model = DjlModel.create(stack, info);
+            model = DjlModel.create(stack, info, config.seed());
             TrainingResult result = trainInto(model);
             observer.onEvent(new TrainingEvent.Finished(result.outcome(), result.message()));
             return result;
@@ -117,6 +117,7 @@ final class TrainingRun {
                         for (int b = 0; b < batches; b++) {
                             phases.start();
                             if (!control.awaitRunnable()) {
+                                team.settle();
                                 return stopped(model, best, lastEpoch, epoch, b, batches);
                             }
                             phases.lap(BatchPhases.Phase.BOOKKEEPING);
@@ -128,6 +129,7 @@ final class TrainingRun {
                             long batchCorrect = team.correct();
                             phases.start();
                             if (!Float.isFinite(batchLoss)) {
+                                team.settle();
                                 model.close();
                                 return new TrainingResult(
                                         null,
@@ -146,6 +148,7 @@ final class TrainingRun {
                             phases.lap(BatchPhases.Phase.BOOKKEEPING);
                             phases.countBatch();
                         }
+                        team.settle(); // the weights are read from here on: validation, best and last epoch
                     }
                     double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
                     double[] val = validate(model, validation, policy);
@@ -202,7 +205,7 @@ final class TrainingRun {
                 trainY,
                 new ParameterUpdater(config.optimizer(), trainable, 1, workers),
                 policy.threadsPerWorker(),
-                new BatchPhases());
+                phases.newPartner());
         return WorkerTeam.pair(lead, partner, phases);
     }
 

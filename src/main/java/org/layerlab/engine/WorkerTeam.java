@@ -9,8 +9,9 @@ import org.layerlab.engine.BatchPhases.Phase;
  * every weight. This uses the second core for everything, where PyTorch's own intra-op threads help only
  * the few operations large enough to split, and pay a thread wake-up on each of them.
  *
- * <p>Per batch the two meet three times: before the passes (the batch is known), after them (the gradients
- * are complete) and after the update (the weights are consistent for the next batch or for validation).
+ * <p>Per batch the two meet twice: before the passes (the batch is known, and the last update is finished on
+ * both sides) and after them (the gradients are complete). Whoever reads or changes the weights between
+ * batches (validation, keeping the best weights, a stop) first calls {@link #settle()}.
  */
 final class WorkerTeam implements AutoCloseable {
     private final TrainingWorker lead;
@@ -56,13 +57,24 @@ final class WorkerTeam implements AutoCloseable {
         }
         batch = new Batch(order, from, to);
         meet();
+        throwIfPartnerFailed();
         lead.pass(order, from, middle(from, to), to - from);
         meet();
-        Throwable failure = partnerFailure;
-        if (failure == null) {
-            lead.update();
+        throwIfPartnerFailed();
+        lead.update();
+    }
+
+    /** Waits until the second worker has finished its share of the last update (nothing to do with one). */
+    void settle() {
+        if (partner != null) {
+            batch = null;
+            meet();
+            throwIfPartnerFailed();
         }
-        meet();
+    }
+
+    private void throwIfPartnerFailed() {
+        Throwable failure = partnerFailure;
         if (failure != null) {
             throw new IllegalStateException("the second training thread failed: " + failure.getMessage(), failure);
         }
@@ -93,6 +105,9 @@ final class WorkerTeam implements AutoCloseable {
         partner.bindToThread();
         while (barrier.await()) {
             Batch b = batch;
+            if (b == null || partnerFailure != null) {
+                continue; // settled, or failed: the lead stops at its next meeting
+            }
             try {
                 partner.pass(b.order(), middle(b.from(), b.to()), b.to(), b.to() - b.from());
             } catch (RuntimeException e) {
@@ -107,9 +122,6 @@ final class WorkerTeam implements AutoCloseable {
                 } catch (RuntimeException e) {
                     partnerFailure = e;
                 }
-            }
-            if (!barrier.await()) {
-                return;
             }
         }
     }

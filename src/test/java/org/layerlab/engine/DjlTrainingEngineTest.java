@@ -73,6 +73,19 @@ class DjlTrainingEngineTest {
         }
     }
 
+    /** The light per-epoch validation (no per-sample predictions) must say what a full evaluation says. */
+    @Test
+    void anEpochsValidationFiguresAreThoseOfAFullEvaluation() {
+        Dataset data = TinyData.blobs(60, 4, 1f);
+        TrainingResult result = train(data, MLP, config(OptimizerKind.ADAM, 0.01, 2));
+        try (TrainedModel model = result.model()) {
+            TrainingEvent.EpochEnded last = result.epochs().get(1);
+            org.layerlab.core.training.Evaluation full = model.evaluate(data.validation());
+            assertEquals(full.loss(), last.validationLoss(), 1e-5);
+            assertEquals(full.accuracy(), last.validationAccuracy(), 1e-9);
+        }
+    }
+
     @Test
     void aStackThatFailsToBuildEndsAsFailedWithAnEndEvent() {
         // A Conv2D stack cannot be built for the blobs' 2 features: the model fails while it is built.
