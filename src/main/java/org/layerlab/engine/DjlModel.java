@@ -208,8 +208,8 @@ final class DjlModel implements TrainedModel {
     /**
      * Made again rather than kept with the run: a run seeds PyTorch with its training seed and then creates
      * its model (see {@link TrainingRun}), so seeding and creating once more draws the same initial values
-     * (LayerOutputsTest checks this against a run). The seed is PyTorch's one global generator: a network
-     * training at the same time draws from it too, so callers do this while none is training.
+     * (LayerOutputsTest checks this against a run). The seed is PyTorch's one global generator, which a run
+     * starting at the same time seeds and draws from too, so callers do this while none is training.
      */
     @Override
     public List<LayerWeights> initialWeights(long seed) {
@@ -221,7 +221,7 @@ final class DjlModel implements TrainedModel {
     /** Seeds PyTorch and creates the model in one step, so that no other seeding comes between the two. */
     static synchronized DjlModel createSeeded(LayerStack stack, ModelInfo info, long seed) {
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-        return create(stack, info);
+        return create(stack, info, seed);
     }
 
     @Override

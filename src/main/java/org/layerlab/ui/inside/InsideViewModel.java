@@ -128,8 +128,8 @@ public final class InsideViewModel {
                                                 + " started from (made again from its seed, " + seed
                                                 + "). Blue: after training."
                                         : "Blue: after training. The weights before training are shown once no network is "
-                                                + "training: they are made again from the run's seed, and a network in "
-                                                + "training draws from the same random numbers.");
+                                                + "training: they are made again from the run's seed, with the random numbers a "
+                                                + "starting run draws its weights from.");
                     }
                 },
                 failure -> {
