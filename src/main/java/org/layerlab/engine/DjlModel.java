@@ -3,6 +3,7 @@ package org.layerlab.engine;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -21,6 +22,7 @@ import org.layerlab.core.data.Samples;
 import org.layerlab.core.stack.LayerStack;
 import org.layerlab.core.training.ConfusionMatrix;
 import org.layerlab.core.training.Evaluation;
+import org.layerlab.core.training.LayerOutput;
 import org.layerlab.core.training.LayerWeights;
 import org.layerlab.core.training.ModelInfo;
 import org.layerlab.core.training.Prediction;
@@ -201,6 +203,36 @@ final class DjlModel implements TrainedModel {
     @Override
     public List<LayerWeights> weights() {
         return WeightsReader.read(stack, block);
+    }
+
+    /**
+     * Made again rather than kept with the run: a run seeds PyTorch with its training seed and then creates
+     * its model (see {@link TrainingRun}), so seeding and creating once more draws the same initial values
+     * (LayerOutputsTest checks this against a run). The seed is PyTorch's one global generator, which a run
+     * starting at the same time seeds and draws from too, so callers do this while none is training.
+     */
+    @Override
+    public List<LayerWeights> initialWeights(long seed) {
+        try (DjlModel fresh = createSeeded(stack, info, seed)) {
+            return fresh.weights();
+        }
+    }
+
+    /** Seeds PyTorch and creates the model in one step, so that no other seeding comes between the two. */
+    static synchronized DjlModel createSeeded(LayerStack stack, ModelInfo info, long seed) {
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        return create(stack, info, seed);
+    }
+
+    @Override
+    public List<LayerOutput> layerOutputs(FeatureStore sample) {
+        TorchCalls.recordGradients(false);
+        FeatureStore first = sample.count() == 1 ? sample : sample.subset(new int[] {0});
+        try (NDManager scope = manager().newSubManager()) {
+            NDArray x = DeviceData.batch(DeviceData.upload(scope, first, info.inputShape()), 0, 1);
+            x.attach(scope);
+            return LayerOutputs.of(stack, block, parameterStore, x);
+        }
     }
 
     @Override

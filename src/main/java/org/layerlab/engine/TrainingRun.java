@@ -1,6 +1,5 @@
 package org.layerlab.engine;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -50,7 +49,6 @@ final class TrainingRun {
     }
 
     TrainingResult run() {
-        Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         TorchCalls.recordGradients(false);
         ModelInfo info = new ModelInfo(
                 dataset.kind(),
@@ -63,7 +61,7 @@ final class TrainingRun {
                 dataset.totalCount());
         DjlModel model = null;
         try {
-            model = DjlModel.create(stack, info, config.seed());
+            model = DjlModel.createSeeded(stack, info, config.seed());
             TrainingResult result = trainInto(model);
             observer.onEvent(new TrainingEvent.Finished(result.outcome(), result.message()));
             return result;

@@ -13,6 +13,7 @@ import org.layerlab.ui.common.FxDispatcher;
 import org.layerlab.ui.common.FxTaskExecutor;
 import org.layerlab.ui.data.DataViewModel;
 import org.layerlab.ui.export.ExportViewModel;
+import org.layerlab.ui.inside.InsideViewModel;
 import org.layerlab.ui.network.NetworkViewModel;
 import org.layerlab.ui.project.ProjectState;
 import org.layerlab.ui.project.ProjectViewModel;
@@ -85,7 +86,8 @@ public final class LayerLabApp extends Application {
             }
         });
         ServeViewModel serve = new ServeViewModel(state, executor, ServeOptions.DEFAULT_PORT);
-        return new MainWindow(stage, projects, data, network, training, results, export, tryIt, serve);
+        InsideViewModel inside = new InsideViewModel(state, executor, training.runningProperty());
+        return new MainWindow(stage, projects, data, network, training, results, export, tryIt, serve, inside);
     }
 
     @Override

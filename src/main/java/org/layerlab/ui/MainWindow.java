@@ -35,6 +35,8 @@ import org.layerlab.ui.data.DataView;
 import org.layerlab.ui.data.DataViewModel;
 import org.layerlab.ui.export.ExportMenu;
 import org.layerlab.ui.export.ExportViewModel;
+import org.layerlab.ui.inside.InsideView;
+import org.layerlab.ui.inside.InsideViewModel;
 import org.layerlab.ui.network.NetworkView;
 import org.layerlab.ui.network.NetworkViewModel;
 import org.layerlab.ui.project.ProjectViewModel;
@@ -50,7 +52,7 @@ import org.layerlab.ui.tryit.TryItView;
 import org.layerlab.ui.tryit.TryItViewModel;
 import org.layerlab.ui.welcome.WelcomeView;
 
-/** The window: a menu bar, the workflow as tabs (Welcome, 1 Data, 2 Network, 3 Training), a status bar. */
+/** The window: a menu bar, the workflow as tabs (Welcome, 1 Data … 6 Inside), a status bar. */
 public final class MainWindow {
     private final Stage stage;
     private final ProjectViewModel projects;
@@ -74,7 +76,8 @@ public final class MainWindow {
             ResultsViewModel results,
             ExportViewModel export,
             TryItViewModel tryIt,
-            ServeViewModel serve) {
+            ServeViewModel serve,
+            InsideViewModel inside) {
         this.tryIt = tryIt;
         this.serve = serve;
         this.stage = stage;
@@ -108,7 +111,10 @@ public final class MainWindow {
         resultsTab.setId("results-tab");
         Tab tryItTab = new Tab("5  Try it", new TryItView(tryIt));
         tryItTab.setId("try-it-tab");
-        tabs.getTabs().setAll(welcome, dataTab, networkTab, trainingTab, resultsTab, tryItTab);
+        Tab insideTab = new Tab("6  Inside", new InsideView(inside));
+        insideTab.setId("inside-tab");
+        inside.shownProperty().bind(insideTab.selectedProperty());
+        tabs.getTabs().setAll(welcome, dataTab, networkTab, trainingTab, resultsTab, tryItTab, insideTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("steps");
         BorderPane root = new BorderPane(tabs);

@@ -3,18 +3,13 @@ package org.layerlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.project.RunRecord;
 import org.layerlab.ui.training.RunView;
@@ -95,20 +90,5 @@ class LessonTest extends WorkbenchTestBase {
                         + "Press Start lesson to run it again.",
                 window.lessons().whatHappenedProperty().get());
         assertEquals("Lesson stopped.", text(robot, "#lesson-status"));
-    }
-
-    private void snapshot(FxRobot robot, String name) throws Exception {
-        Path folder = Path.of(System.getProperty("layerlab.screenshots", "target/screenshots"));
-        Files.createDirectories(folder);
-        Path file = folder.resolve(name + ".png");
-        robot.interact(() -> {
-            Node root = window.stage().getScene().getRoot();
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(root.snapshot(null, null), null), "png", file.toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertTrue(Files.size(file) > 10_000, name + " is a real picture");
     }
 }

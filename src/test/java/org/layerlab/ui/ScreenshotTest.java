@@ -8,18 +8,14 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Renders the main screens to PNG (target/screenshots) so that they can be looked at and kept in the
- * README; each picture is checked to be a real, non-empty image.
+ * Renders the main screens to PNG (target/screenshots, see {@link WorkbenchTestBase#snapshot}) so that they
+ * can be looked at and kept in the README.
  */
 class ScreenshotTest extends WorkbenchTestBase {
 
     @Start
     void start(Stage stage) {
         open(stage);
-    }
-
-    private void snapshot(FxRobot robot, String name) throws Exception {
-        Snapshots.save(robot, window.stage().getScene().getRoot(), name, 10_000);
     }
 
     private void select(FxRobot robot, int tab) {

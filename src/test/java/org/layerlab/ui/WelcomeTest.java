@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.lesson.Lessons;
@@ -88,23 +85,5 @@ class WelcomeTest extends WorkbenchTestBase {
                 .getMinY();
         pane.setVvalue(contentHeight <= viewHeight ? 0 : Math.min(1, y / (contentHeight - viewHeight)));
         pane.layout();
-    }
-
-    private void snapshot(FxRobot robot, String name) throws Exception {
-        Path screenshots = Path.of(System.getProperty("layerlab.screenshots", "target/screenshots"));
-        Files.createDirectories(screenshots);
-        Path file = screenshots.resolve(name + ".png");
-        robot.interact(() -> {
-            try {
-                ImageIO.write(
-                        SwingFXUtils.fromFXImage(
-                                window.stage().getScene().getRoot().snapshot(null, null), null),
-                        "png",
-                        file.toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        assertTrue(Files.size(file) > 10_000, name + " is a real picture");
     }
 }

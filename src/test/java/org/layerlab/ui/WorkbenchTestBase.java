@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.core.training.TrainingEngine;
 import org.layerlab.engine.DjlTrainingEngine;
 import org.layerlab.ui.common.FxTaskExecutor;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,6 +43,11 @@ abstract class WorkbenchTestBase {
     void stopWork() {
         window.training().stop();
         executor.close();
+    }
+
+    /** Writes the whole window to target/screenshots/NAME.png and checks that it is a real, non-empty picture. */
+    void snapshot(FxRobot robot, String name) throws Exception {
+        Snapshots.save(robot, window.stage().getScene().getRoot(), name, 10_000);
     }
 
     /** Waits (by polling, with a deadline) for background work the test started, then for the FX thread. */

@@ -26,6 +26,22 @@ public interface TrainedModel extends AutoCloseable {
         throw new UnsupportedOperationException("this model cannot list its weights");
     }
 
+    /**
+     * The parameters this model started its training from, listed as {@link #weights()} lists them:
+     * {@code seed} is its run's training seed. A model that cannot re-make them (a test double) says so.
+     */
+    default List<LayerWeights> initialWeights(long seed) {
+        throw new UnsupportedOperationException("this model cannot show its weights before training");
+    }
+
+    /**
+     * The output of every layer of the stack, in order, for the first sample of {@code sample} (as the
+     * trained network computes it for a prediction). A model that cannot show them (a test double) says so.
+     */
+    default List<LayerOutput> layerOutputs(FeatureStore sample) {
+        throw new UnsupportedOperationException("this model cannot show what its layers compute");
+    }
+
     /** Writes the weights into a folder (the caller writes the stack and info beside them). */
     void saveWeights(Path folder) throws IOException;
 

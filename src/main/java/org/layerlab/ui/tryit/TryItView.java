@@ -29,6 +29,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.layerlab.ui.common.Pictures;
+import org.layerlab.ui.common.Sketch;
+import org.layerlab.ui.common.SketchCanvas;
 
 /** Step 5: the selected run's model on the student's own drawing, image, sentence or table row. */
 public final class TryItView extends BorderPane {

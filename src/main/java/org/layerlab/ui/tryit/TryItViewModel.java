@@ -34,6 +34,7 @@ import org.layerlab.data.MissingValues;
 import org.layerlab.data.TabularEncoder;
 import org.layerlab.data.Tokenizer;
 import org.layerlab.errors.FailureSentence;
+import org.layerlab.ui.common.Sketch;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.project.LoadedRun;
 import org.layerlab.ui.project.ProjectState;

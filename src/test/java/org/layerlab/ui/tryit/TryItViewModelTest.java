@@ -42,6 +42,7 @@ import org.layerlab.testing.HandwrittenDigits;
 import org.layerlab.testing.TestImages;
 import org.layerlab.testing.TinyData;
 import org.layerlab.ui.SameThread;
+import org.layerlab.ui.common.Sketch;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.project.LoadedRun;
 import org.layerlab.ui.project.ProjectState;

@@ -1,4 +1,4 @@
-package org.layerlab.ui.tryit;
+package org.layerlab.ui.common;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import org.layerlab.core.data.DigitCentring;
 import org.layerlab.core.data.Preprocessing;
 
 /**
- * What the student drew on the Try it canvas, kept as numbers so that it is prepared for the model (and
+ * What the student drew on a {@link SketchCanvas}, kept as numbers so that it is prepared for the model (and
  * tested) without the screen. Grey models get white ink on black, as MNIST's digits are; colour models a
  * pen of any colour on white. The canvas is a whole multiple of the model's input size.
  */

@@ -1,4 +1,4 @@
-package org.layerlab.ui.tryit;
+package org.layerlab.ui.common;
 
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
@@ -10,14 +10,14 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 
 /**
- * The surface the student draws on with the mouse. It paints what the {@link Sketch} records, stroke piece
+ * The surface the student draws on with the mouse (on Try it and Inside). It paints what the {@link Sketch} records, stroke piece
  * by stroke piece, and hands each piece to {@code onStroke}, which draws it into the sketch.
  */
-final class SketchCanvas extends Canvas {
+public final class SketchCanvas extends Canvas {
 
     /** Receives each piece of stroke, in canvas pixels. */
     @FunctionalInterface
-    interface StrokeListener {
+    public interface StrokeListener {
         void stroke(double x0, double y0, double x1, double y1);
     }
 
@@ -27,7 +27,7 @@ final class SketchCanvas extends Canvas {
     private double lastX;
     private double lastY;
 
-    SketchCanvas(StrokeListener onStroke) {
+    public SketchCanvas(StrokeListener onStroke) {
         this.onStroke = onStroke;
         setCursor(Cursor.CROSSHAIR);
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -47,7 +47,7 @@ final class SketchCanvas extends Canvas {
     }
 
     /** Shows a (new, empty) sketch: the canvas takes its size and background. */
-    void show(Sketch shown) {
+    public void show(Sketch shown) {
         sketch = shown;
         if (shown == null) {
             setWidth(0);
@@ -65,7 +65,7 @@ final class SketchCanvas extends Canvas {
     }
 
     /** The pen colour of a colour sketch. */
-    void ink(Color colour) {
+    public void ink(Color colour) {
         if (sketch != null && !sketch.grey()) {
             ink = colour;
         }
