@@ -4,18 +4,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Where two training workers meet several times per batch. Batch halves take about a millisecond, so a
- * worker that arrives first spins for a moment (parking and waking a thread costs tens of microseconds),
- * then parks until the other arrives and wakes it, as during a paused run. Closing it releases both sides
+ * Where two training workers meet twice per batch. A worker that arrives first spins for a moment, then
+ * parks until the other arrives and wakes it, as during a paused run. Closing it releases both sides
  * for good.
  */
 final class SpinBarrier {
     /**
-     * About 0.1–0.3 ms of spinning (a pause instruction takes some 40–140 cycles): long enough for the
-     * usual difference between two halves of a batch, short enough that a spinning worker does not keep a
-     * busy machine's other work (or its own partner) off the core for long.
+     * About a millisecond of spinning (a pause instruction takes some 40–140 cycles): longer than the usual
+     * difference between two halves of a batch. A parked thread's core may sleep, and waking it took up to
+     * milliseconds on this project's virtual machines.
      */
-    private static final int SPINS = 4_000;
+    private static final int SPINS = 20_000;
     /** A safety net only: an arrival always wakes a parked waiter. */
     private static final long LONGEST_PARK_NANOS = 10_000_000;
 

@@ -6,16 +6,24 @@ import org.layerlab.core.stack.ShapeInference;
 
 /**
  * How a run uses the machine's cores: how many workers share each batch (see {@link WorkerTeam}) and how
- * many intra-op threads PyTorch gives each. Two workers whenever there are two cores and the batch is big
- * enough to halve: measured with {@code layerlab bench}, that beats PyTorch's own threads on both the MNIST
- * MLP (whose operations are too small to split) and the CNN. A worker gets more than one thread only when
- * its half-batch is a lot of arithmetic and cores are left over.
+ * many intra-op threads PyTorch gives each. Measured with {@code layerlab bench} on 2 cores (README,
+ * Benchmarks):
+ *
+ * <ul>
+ *   <li>A batch of little arithmetic (the MNIST MLP: 1.3·10⁷ multiply-adds) runs on one worker and one
+ *       thread. Its time is spent in the ~60 native calls per batch, not in arithmetic; a second PyTorch
+ *       thread is woken for each of them and costs more than it saves, and two workers lost more time
+ *       meeting (a parked thread's core wakes slowly on a virtual machine) than they gained: 30–80k
+ *       samples/s, erratic, against a steady 77k on one.
+ *   <li>A batch of much arithmetic (the MNIST CNN: 3·10⁸) is split between two workers, each with its share
+ *       of the cores: 4.8–5.0k samples/s against 3.8–4.3k for one worker on two PyTorch threads.
+ * </ul>
  *
  * <p>A stack with BatchNorm keeps one worker: normalising each half with its own mean and variance would
  * change what the layer computes, and both halves would update the running statistics at once.
  */
 record ThreadPolicy(int workers, int threadsPerWorker) {
-    /** Forward multiply-adds per worker's batch below which a second thread for it does not pay. */
+    /** Forward multiply-adds per batch below which neither a second thread nor a second worker pays. */
     static final long SMALL_BATCH_WORK = 100_000_000L;
     /** Fewer rows than this per worker, and splitting costs more than it saves. */
     static final int MIN_ROWS_PER_WORKER = 16;
@@ -27,12 +35,14 @@ record ThreadPolicy(int workers, int threadsPerWorker) {
     }
 
     static ThreadPolicy forRun(LayerStack stack, int batchSize, int cores) {
-        boolean split = cores >= 2
+        long work = ShapeInference.summarize(stack).multiplyAdds() * batchSize;
+        boolean large = work >= SMALL_BATCH_WORK;
+        boolean split = large
+                && cores >= 2
                 && batchSize >= 2 * MIN_ROWS_PER_WORKER
                 && stack.layers().stream().noneMatch(BatchNorm.class::isInstance);
         int workers = Integer.getInteger(WORKERS_PROPERTY, split ? 2 : 1);
-        long work = ShapeInference.summarize(stack).multiplyAdds() * batchSize / workers;
-        int threads = work < SMALL_BATCH_WORK ? 1 : Math.max(1, cores / workers);
+        int threads = large ? Math.max(1, cores / workers) : 1;
         return new ThreadPolicy(workers, threads);
     }
 }

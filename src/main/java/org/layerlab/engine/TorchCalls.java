@@ -1,5 +1,6 @@
 package org.layerlab.engine;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.SparseFormat;
@@ -15,6 +16,11 @@ import ai.djl.pytorch.jni.JniUtils;
 final class TorchCalls {
     /** MXNet's convention, kept by DJL's native updates: a negative clip value means "do not clip". */
     private static final float NO_CLIP = -1f;
+
+    static {
+        // JniUtils needs the native library, which DJL loads with the engine: any of these calls may come first.
+        Engine.getEngine("PyTorch");
+    }
 
     private TorchCalls() {}
 

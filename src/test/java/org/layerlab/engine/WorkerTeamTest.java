@@ -70,15 +70,17 @@ class WorkerTeamTest {
     }
 
     @Test
-    void theThreadPolicySplitsOnlyWhatCanBeSplit() {
+    void theThreadPolicySplitsOnlyBigBatchesThatCanBeSplit() {
         LayerStack mlp = LayerStack.of(TensorShape.of(784), new Dense(128), Activation.RELU, new Dense(10));
-        assertEquals(new ThreadPolicy(2, 1), ThreadPolicy.forRun(mlp, 128, 2));
-        assertEquals(new ThreadPolicy(1, 1), ThreadPolicy.forRun(mlp, 128, 1), "one core");
-        assertEquals(new ThreadPolicy(1, 1), ThreadPolicy.forRun(mlp, 16, 2), "8 rows per worker");
-        LayerStack normalised = LayerStack.of(TensorShape.of(784), new Dense(128), new BatchNorm(), new Dense(10));
-        assertEquals(1, ThreadPolicy.forRun(normalised, 128, 2).workers(), "BatchNorm's statistics need the batch");
+        assertEquals(new ThreadPolicy(1, 1), ThreadPolicy.forRun(mlp, 128, 2), "little arithmetic per batch");
         LayerStack wide = LayerStack.of(TensorShape.of(784), new Dense(4096), new Dense(10));
-        assertEquals(new ThreadPolicy(2, 4), ThreadPolicy.forRun(wide, 512, 8), "spare cores go to big halves");
+        assertEquals(new ThreadPolicy(2, 1), ThreadPolicy.forRun(wide, 128, 2));
+        assertEquals(new ThreadPolicy(1, 1), ThreadPolicy.forRun(wide, 128, 1), "one core");
+        LayerStack huge = LayerStack.of(TensorShape.of(784), new Dense(16384), new Dense(10));
+        assertEquals(new ThreadPolicy(1, 2), ThreadPolicy.forRun(huge, 24, 2), "12 rows per worker: threads instead");
+        LayerStack normalised = LayerStack.of(TensorShape.of(784), new Dense(4096), new BatchNorm(), new Dense(10));
+        assertEquals(new ThreadPolicy(1, 2), ThreadPolicy.forRun(normalised, 128, 2), "BatchNorm needs the batch");
+        assertEquals(new ThreadPolicy(2, 4), ThreadPolicy.forRun(wide, 512, 8), "spare cores go to the workers");
     }
 
     private static TrainedModel train(Dataset data, TrainingConfig config, int workers) {
