@@ -50,6 +50,9 @@ public final class DataViewModel {
     private final ObjectProperty<TablePreview> preview = new SimpleObjectProperty<>();
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
     private final StringProperty labelColumn = new SimpleStringProperty();
+    /** The label column of the data on show: the combo box echoing it back is not the student's choice. */
+    private String shownLabel;
+
     private final ObservableList<ClassCount> classCounts = FXCollections.observableArrayList();
     private final ObservableList<Thumbnail> thumbnails = FXCollections.observableArrayList();
 
@@ -76,7 +79,7 @@ public final class DataViewModel {
     /** Reloads the current data with another label column. */
     public void chooseLabel(String column) {
         DataSettings current = project.dataSettingsProperty().get();
-        if (current != null && column != null && !column.equals(current.labelColumn())) {
+        if (current != null && column != null && !column.equals(current.labelColumn()) && !column.equals(shownLabel)) {
             load(current.withLabelColumn(column));
         }
     }
@@ -130,9 +133,11 @@ public final class DataViewModel {
         classCounts.setAll(bars);
         if (d.preprocessing() instanceof Preprocessing.Tabular tabular) {
             labelChoices.setAll(loaded.preview().map(TablePreview::columns).orElse(List.of(tabular.labelColumn())));
+            shownLabel = tabular.labelColumn();
             labelColumn.set(tabular.labelColumn());
         } else {
             labelChoices.clear();
+            shownLabel = null;
             labelColumn.set(null);
         }
         thumbnails.setAll(d.kind() == DataKind.IMAGE ? thumbnailsOf(d) : List.of());
