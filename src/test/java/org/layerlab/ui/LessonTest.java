@@ -72,6 +72,17 @@ class LessonTest extends WorkbenchTestBase {
                 robot.lookup("#loss-chart").queryAs(LineChart.class).getYAxis();
         assertTrue(loss.getUpperBound() < 20, "the diverged run does not flatten the others: " + loss.getUpperBound());
         snapshot(robot, "lesson");
+        // The smallest window LayerLab is made for: the banner must leave Start and the charts usable.
+        // Last, because Monocle cannot grow a window again.
+        robot.interact(() -> {
+            window.stage().setWidth(1024);
+            window.stage().setHeight(768);
+        });
+        snapshot(robot, "lesson-1024");
+        javafx.geometry.Bounds start = robot.lookup("#start")
+                .query()
+                .localToScene(robot.lookup("#start").query().getBoundsInLocal());
+        assertTrue(start.getMaxY() <= window.stage().getScene().getHeight(), "Start is inside the window: " + start);
     }
 
     @Test
