@@ -146,25 +146,11 @@ final class DjlModel implements TrainedModel {
 
     @Override
     public Evaluation evaluate(Samples samples) {
-        TorchCalls.recordGradients(false);
         List<Prediction> predictions = new ArrayList<>(samples.count());
-        double lossSum = 0;
-        try (NDManager scope = manager().newSubManager()) {
-            NDArray all = DeviceData.upload(scope, samples.features(), info.inputShape());
-            NDArray labels = DeviceData.uploadLabels(scope, samples.labels());
-            for (int from = 0; from < samples.count(); from += EVAL_BATCH) {
-                int to = Math.min(from + EVAL_BATCH, samples.count());
-                try (NDManager batch = scope.newSubManager()) {
-                    NDArray x = DeviceData.batch(all, from, to);
-                    x.attach(batch);
-                    NDArray y = DeviceData.batch(labels, from, to);
-                    y.attach(batch);
-                    NDArray logits = forward(x, false);
-                    lossSum += loss.loss(logits, y).getFloat() * (to - from);
-                    addPredictions(loss.probabilities(logits).toFloatArray(), to - from, predictions);
-                }
-            }
-        }
+        double lossSum = forEachBatch(samples, (logits, y, rows) -> {
+            addPredictions(loss.probabilities(logits).toFloatArray(), rows, predictions);
+            return loss.loss(logits, y).getFloat() * rows;
+        });
         ConfusionMatrix confusion = new ConfusionMatrix(info.classNames().size());
         for (int i = 0; i < samples.count(); i++) {
             confusion.add(samples.labels()[i], predictions.get(i).predictedClass());
@@ -177,9 +163,25 @@ final class DjlModel implements TrainedModel {
      * run needs after each epoch, so validation stays a small part of the epoch.
      */
     double[] lossAndAccuracy(Samples samples) {
+        long[] correct = {0};
+        double lossSum = forEachBatch(samples, (logits, y, rows) -> {
+            correct[0] += loss.correct(logits, y).sum().getLong();
+            return loss.sum(logits, y).getFloat() * loss.meanScale(rows) * rows;
+        });
+        int n = samples.count();
+        return n == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {lossSum / n, (double) correct[0] / n};
+    }
+
+    /** What is done with one evaluation batch's outputs; returns the batch's share of a sum. */
+    @FunctionalInterface
+    private interface BatchVisit {
+        double visit(NDArray logits, NDArray labels, int rows);
+    }
+
+    /** Runs the samples through the network without gradients, in batches, and sums what each visit returns. */
+    private double forEachBatch(Samples samples, BatchVisit visit) {
         TorchCalls.recordGradients(false);
-        double lossSum = 0;
-        long correct = 0;
+        double sum = 0;
         try (NDManager scope = manager().newSubManager()) {
             NDArray all = DeviceData.upload(scope, samples.features(), info.inputShape());
             NDArray labels = DeviceData.uploadLabels(scope, samples.labels());
@@ -190,14 +192,11 @@ final class DjlModel implements TrainedModel {
                     x.attach(batch);
                     NDArray y = DeviceData.batch(labels, from, to);
                     y.attach(batch);
-                    NDArray logits = forward(x, false);
-                    lossSum += loss.sum(logits, y).getFloat() * loss.meanScale(to - from) * (to - from);
-                    correct += loss.correct(logits, y).sum().getLong();
+                    sum += visit.visit(forward(x, false), y, to - from);
                 }
             }
         }
-        int n = samples.count();
-        return n == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {lossSum / n, (double) correct / n};
+        return sum;
     }
 
     @Override

@@ -7,13 +7,13 @@ import java.util.function.Consumer;
 import org.layerlab.core.data.FeatureStore;
 import org.layerlab.core.training.LayerOutput;
 import org.layerlab.core.training.Prediction;
+import org.layerlab.ui.common.LatestOnly;
 import org.layerlab.ui.common.TaskExecutor;
 import org.layerlab.ui.project.LoadedRun;
 
 /**
- * Runs the images the student picks or draws through the selected run's network in the background, one at
- * a time: while one runs only the newest waits (each new one replaces it), so a drawing mouse never queues
- * up work. After {@link #forget}, answers still to come are dropped. Used on the UI thread.
+ * Runs the images the student picks or draws through the selected run's network in the background, the
+ * newest only (see {@link LatestOnly}). Used on the UI thread.
  */
 final class FeatureMapJobs {
 
@@ -23,60 +23,18 @@ final class FeatureMapJobs {
     /** The image as the network receives it, its feature maps, and its caption with the network's answer. */
     record Seen(PixelTile picture, List<MapGroup> maps, String caption) {}
 
-    private record Job(int generation, LoadedRun run, Input input) {}
-
-    private final TaskExecutor executor;
-    private final Consumer<Seen> onSeen;
-    private final Consumer<Throwable> onFailure;
-    private int generation;
-    private boolean running;
-    private Job waiting;
+    private final LatestOnly<Seen> jobs;
 
     FeatureMapJobs(TaskExecutor executor, Consumer<Seen> onSeen, Consumer<Throwable> onFailure) {
-        this.executor = executor;
-        this.onSeen = onSeen;
-        this.onFailure = onFailure;
+        this.jobs = new LatestOnly<>(executor, onSeen, onFailure);
     }
 
     void ask(LoadedRun run, Input input) {
-        Job job = new Job(generation, run, input);
-        if (running) {
-            waiting = job;
-        } else {
-            start(job);
-        }
+        jobs.submit(() -> see(run, input));
     }
 
     void forget() {
-        generation++;
-        waiting = null;
-    }
-
-    private void start(Job job) {
-        running = true;
-        executor.submit(
-                () -> see(job.run(), job.input()),
-                seen -> {
-                    if (job.generation() == generation) {
-                        onSeen.accept(seen);
-                    }
-                    next();
-                },
-                failure -> {
-                    if (job.generation() == generation) {
-                        onFailure.accept(failure);
-                    }
-                    next();
-                });
-    }
-
-    private void next() {
-        running = false;
-        Job job = waiting;
-        waiting = null;
-        if (job != null) {
-            start(job);
-        }
+        jobs.forget();
     }
 
     private static Seen see(LoadedRun run, Input input) throws Exception {

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.layerlab.ui.common.MessageBox;
 import org.layerlab.ui.common.SketchCanvas;
 
 /** Step 6: the selected run's filters, its feature maps of a test image, and its weights before and after. */
@@ -38,15 +39,7 @@ public final class InsideView extends BorderPane {
     public InsideView(InsideViewModel model) {
         this.model = model;
         getStyleClass().add("step");
-        Label message = new Label();
-        message.setId("inside-message");
-        message.setWrapText(true);
-        message.setMaxWidth(Double.MAX_VALUE);
-        message.textProperty().bind(model.messageProperty());
-        message.managedProperty().bind(model.messageProperty().isNotEmpty());
-        message.visibleProperty().bind(message.managedProperty());
-        message.setStyle("-fx-padding: 8 12; -fx-background-radius: 6; -fx-background-color: -color-accent-subtle; "
-                + "-fx-text-fill: -color-fg-default; -fx-border-color: -color-accent-muted; -fx-border-radius: 6;");
+        Label message = MessageBox.of("inside-message", model.messageProperty());
 
         filterSection = filterSection();
         Node maps = mapSection();

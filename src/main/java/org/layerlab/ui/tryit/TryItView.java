@@ -28,6 +28,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
+import org.layerlab.ui.common.MessageBox;
 import org.layerlab.ui.common.Pictures;
 import org.layerlab.ui.common.Sketch;
 import org.layerlab.ui.common.SketchCanvas;
@@ -71,15 +72,7 @@ public final class TryItView extends BorderPane {
         title.textProperty().bind(model.titleProperty());
         title.managedProperty().bind(model.titleProperty().isNotEmpty());
         title.visibleProperty().bind(title.managedProperty());
-        Label message = new Label();
-        message.setId("try-message");
-        message.setWrapText(true);
-        message.setMaxWidth(Double.MAX_VALUE);
-        message.textProperty().bind(model.messageProperty());
-        message.managedProperty().bind(model.messageProperty().isNotEmpty());
-        message.visibleProperty().bind(message.managedProperty());
-        message.setStyle("-fx-padding: 8 12; -fx-background-radius: 6; -fx-background-color: -color-accent-subtle; "
-                + "-fx-text-fill: -color-fg-default; -fx-border-color: -color-accent-muted; -fx-border-radius: 6;");
+        Label message = MessageBox.of("try-message", model.messageProperty());
         Label note = new Label();
         note.setId("try-note");
         note.setWrapText(true);
