@@ -12,9 +12,9 @@ public final class BatchPhases {
     /** The parts of a batch, in the order they happen. */
     public enum Phase {
         GATHER("gather the batch's rows"),
-        FORWARD("forward pass and loss"),
+        FORWARD("forward pass"),
+        LOSS("loss, its gradient, correct count"),
         BACKWARD("backward pass"),
-        READ("read loss and correct count"),
         WAIT("wait for the other worker"),
         UPDATE("optimizer update"),
         BOOKKEEPING("pause/stop checks, progress events");

@@ -36,12 +36,6 @@ final class DeviceData {
         }
     }
 
-    static NDArray uploadLabels(NDManager manager, int[] labels) {
-        try (NDArray ints = manager.create(labels)) {
-            return ints.toType(DataType.INT64, false);
-        }
-    }
-
     /** Rows [from, to) of an uploaded array as network input: bytes become floats in [0, 1]. */
     static NDArray batch(NDArray uploaded, int from, int to) {
         NDArray slice = uploaded.get(new NDIndex().addSliceDim(from, to));

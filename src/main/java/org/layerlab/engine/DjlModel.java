@@ -14,8 +14,10 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.layerlab.core.data.FeatureStore;
 import org.layerlab.core.data.Samples;
@@ -147,9 +149,9 @@ final class DjlModel implements TrainedModel {
     @Override
     public Evaluation evaluate(Samples samples) {
         List<Prediction> predictions = new ArrayList<>(samples.count());
-        double lossSum = forEachBatch(samples, (logits, y, rows) -> {
+        double lossSum = forEachBatch(samples, (logits, labels, rows) -> {
             addPredictions(loss.probabilities(logits).toFloatArray(), rows, predictions);
-            return loss.loss(logits, y).getFloat() * rows;
+            return loss.score(values(logits), labels, rows, null, 0f).sum() * loss.meanScale(rows) * rows;
         });
         ConfusionMatrix confusion = new ConfusionMatrix(info.classNames().size());
         for (int i = 0; i < samples.count(); i++) {
@@ -164,9 +166,10 @@ final class DjlModel implements TrainedModel {
      */
     double[] lossAndAccuracy(Samples samples) {
         long[] correct = {0};
-        double lossSum = forEachBatch(samples, (logits, y, rows) -> {
-            correct[0] += loss.correct(logits, y).sum().getLong();
-            return loss.sum(logits, y).getFloat() * loss.meanScale(rows) * rows;
+        double lossSum = forEachBatch(samples, (logits, labels, rows) -> {
+            LossFunction.Score score = loss.score(values(logits), labels, rows, null, 0f);
+            correct[0] += score.correct();
+            return score.sum() * loss.meanScale(rows) * rows;
         });
         int n = samples.count();
         return n == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {lossSum / n, (double) correct[0] / n};
@@ -175,7 +178,12 @@ final class DjlModel implements TrainedModel {
     /** What is done with one evaluation batch's outputs; returns the batch's share of a sum. */
     @FunctionalInterface
     private interface BatchVisit {
-        double visit(NDArray logits, NDArray labels, int rows);
+        double visit(NDArray logits, int[] labels, int rows);
+    }
+
+    /** The logits' values, read in place where PyTorch allows (see {@link TorchCalls#memoryOf}). */
+    private static FloatBuffer values(NDArray logits) {
+        return TorchCalls.memoryOf(logits).asFloatBuffer();
     }
 
     /** Runs the samples through the network without gradients, in batches, and sums what each visit returns. */
@@ -184,15 +192,13 @@ final class DjlModel implements TrainedModel {
         double sum = 0;
         try (NDManager scope = manager().newSubManager()) {
             NDArray all = DeviceData.upload(scope, samples.features(), info.inputShape());
-            NDArray labels = DeviceData.uploadLabels(scope, samples.labels());
             for (int from = 0; from < samples.count(); from += EVAL_BATCH) {
                 int to = Math.min(from + EVAL_BATCH, samples.count());
                 try (NDManager batch = scope.newSubManager()) {
                     NDArray x = DeviceData.batch(all, from, to);
                     x.attach(batch);
-                    NDArray y = DeviceData.batch(labels, from, to);
-                    y.attach(batch);
-                    sum += visit.visit(forward(x, false), y, to - from);
+                    int[] labels = Arrays.copyOfRange(samples.labels(), from, to);
+                    sum += visit.visit(forward(x, false), labels, to - from);
                 }
             }
         }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.ByteBuffer;
 
 /**
  * The only door to DJL's PyTorch internals ({@code JniUtils}, {@code PtNDArray}, {@code getNDArrayInternal}):
@@ -14,9 +15,6 @@ import ai.djl.pytorch.jni.JniUtils;
  * ArchUnit rule keeps every other class from reaching them.
  */
 final class TorchCalls {
-    /** MXNet's convention, kept by DJL's native updates: a negative clip value means "do not clip". */
-    private static final float NO_CLIP = -1f;
-
     static {
         // JniUtils needs the native library, which DJL loads with the engine: any of these calls may come first.
         Engine.getEngine("PyTorch");
@@ -54,40 +52,14 @@ final class TorchCalls {
         return JniUtils.getGradient((PtNDArray) weight);
     }
 
-    /** Sets the parameter's gradient to zero in place (nothing happens before its first backward pass). */
-    static void zeroGradient(NDArray weight) {
-        JniUtils.zeroGrad((PtNDArray) weight);
-    }
-
     /**
-     * DJL's fused Adam kernel, in one native call: m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²;
-     * w ← w − step·m / (√v + ε). Bias correction, if any, is the caller's choice of {@code step}.
+     * The tensor's own memory, not a copy: writing into the buffer changes the tensor. PyTorch's
+     * {@code toByteBuffer(true)} gives this for a contiguous tensor on the CPU (a parameter, its gradient, a
+     * fresh operation's result); for any other it would silently give a copy, so the caller must know its
+     * tensor is contiguous. The buffer does not keep the tensor alive: use it only while the tensor is open.
      */
-    static void adamKernel(
-            NDArray weight, NDArray grad, NDArray m, NDArray v, float step, float beta1, float beta2, float eps) {
-        JniUtils.adamUpdate(
-                (PtNDArray) weight,
-                (PtNDArray) grad,
-                (PtNDArray) m,
-                (PtNDArray) v,
-                step,
-                step,
-                0f,
-                1f,
-                NO_CLIP,
-                beta1,
-                beta2,
-                eps,
-                false);
-    }
-
-    /**
-     * DJL's fused SGD kernel: w ← w − η·g, or with momentum α: v ← α·v + η·g; w ← w − v. It leaves the
-     * gradient as it is.
-     */
-    static void sgdKernel(NDArray weight, NDArray grad, NDArray velocity, float learningRate, float momentum) {
-        JniUtils.sgdUpdate(
-                (PtNDArray) weight, (PtNDArray) grad, (PtNDArray) velocity, learningRate, 0f, 1f, NO_CLIP, momentum);
+    static ByteBuffer memoryOf(NDArray tensor) {
+        return tensor.toByteBuffer(true);
     }
 
     /** The logistic function 1 / (1 + e^−x), which DJL's public NDArray API lacks. */

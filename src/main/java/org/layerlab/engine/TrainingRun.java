@@ -1,7 +1,6 @@
 package org.layerlab.engine;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,14 +92,12 @@ final class TrainingRun {
                 trainable.add(p.getArray());
             }
         }
-        try (NDManager data = model.manager().newSubManager();
-                TrainingFeatures trainX = new TrainingFeatures(data, train.features(), dataset.inputShape());
-                BestWeights best = new BestWeights(parameters, config.earlyStopping());
+        try (BestWeights best = new BestWeights(parameters, config.earlyStopping());
                 WeightCopy lastEpoch = new WeightCopy(parameters)) {
-            NDArray trainY = DeviceData.uploadLabels(data, train.labels());
             TorchCalls.useThreads(policy.threadsPerWorker());
-            warmUp(model, trainX, trainY, batchSize);
-            try (WorkerTeam team = team(policy, model, trainX, trainY, trainable)) {
+            Samples gathered = new Samples(TrainingFeatures.forGathering(train.features()), train.labels());
+            warmUp(model, gathered, batchSize);
+            try (WorkerTeam team = team(policy, model, gathered, trainable)) {
                 observer.onEvent(
                         new TrainingEvent.Started(config.epochs(), batches, train.count(), validation.count()));
                 long started = System.nanoTime();
@@ -109,45 +106,42 @@ final class TrainingRun {
                     long correct = 0;
                     int seen = 0;
                     long epochStart = System.nanoTime();
-                    try (NDManager epochScope = data.newSubManager()) {
-                        NDArray order =
-                                epochScope.create(toLongs(Split.shuffled(train.count(), config.seed() + epoch)));
-                        for (int b = 0; b < batches; b++) {
-                            phases.start();
-                            if (!control.awaitRunnable()) {
-                                team.settle();
-                                return stopped(model, best, lastEpoch, epoch, b, batches);
-                            }
-                            phases.lap(BatchPhases.Phase.BOOKKEEPING);
-                            long t0 = System.nanoTime();
-                            int from = b * batchSize;
-                            int to = Math.min(from + batchSize, train.count());
-                            team.step(order, from, to);
-                            float batchLoss = team.loss();
-                            long batchCorrect = team.correct();
-                            phases.start();
-                            if (!Float.isFinite(batchLoss)) {
-                                team.settle();
-                                model.close();
-                                return new TrainingResult(
-                                        null,
-                                        TrainingOutcome.DIVERGED,
-                                        divergedMessage(epoch, b + 1, batchLoss),
-                                        epochs,
-                                        0);
-                            }
-                            int size = to - from;
-                            lossSum += batchLoss * size;
-                            correct += batchCorrect;
-                            seen += size;
-                            double seconds = (System.nanoTime() - t0) / 1e9;
-                            observer.onEvent(new TrainingEvent.BatchEnded(
-                                    epoch, b + 1, batches, batchLoss, (double) batchCorrect / size, size / seconds));
-                            phases.lap(BatchPhases.Phase.BOOKKEEPING);
-                            phases.countBatch();
+                    int[] order = Split.shuffled(train.count(), config.seed() + epoch);
+                    for (int b = 0; b < batches; b++) {
+                        phases.start();
+                        if (!control.awaitRunnable()) {
+                            team.settle();
+                            return stopped(model, best, lastEpoch, epoch, b, batches);
                         }
-                        team.settle(); // the weights are read from here on: validation, best and last epoch
+                        phases.lap(BatchPhases.Phase.BOOKKEEPING);
+                        long t0 = System.nanoTime();
+                        int from = b * batchSize;
+                        int to = Math.min(from + batchSize, train.count());
+                        team.step(order, from, to);
+                        float batchLoss = team.loss();
+                        long batchCorrect = team.correct();
+                        phases.start();
+                        if (!Float.isFinite(batchLoss)) {
+                            team.settle();
+                            model.close();
+                            return new TrainingResult(
+                                    null,
+                                    TrainingOutcome.DIVERGED,
+                                    divergedMessage(epoch, b + 1, batchLoss),
+                                    epochs,
+                                    0);
+                        }
+                        int size = to - from;
+                        lossSum += batchLoss * size;
+                        correct += batchCorrect;
+                        seen += size;
+                        double seconds = (System.nanoTime() - t0) / 1e9;
+                        observer.onEvent(new TrainingEvent.BatchEnded(
+                                epoch, b + 1, batches, batchLoss, (double) batchCorrect / size, size / seconds));
+                        phases.lap(BatchPhases.Phase.BOOKKEEPING);
+                        phases.countBatch();
                     }
+                    team.settle(); // the weights are read from here on: validation, best and last epoch
                     double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
                     double[] val = validate(model, validation, policy);
                     TrainingEvent.EpochEnded ended = new TrainingEvent.EpochEnded(
@@ -184,13 +178,12 @@ final class TrainingRun {
         }
     }
 
-    private WorkerTeam team(
-            ThreadPolicy policy, DjlModel model, TrainingFeatures trainX, NDArray trainY, List<NDArray> trainable) {
+    private WorkerTeam team(ThreadPolicy policy, DjlModel model, Samples train, List<NDArray> trainable) {
         int workers = policy.workers();
         TrainingWorker lead = new TrainingWorker(
                 model,
-                trainX,
-                trainY,
+                features(model, train),
+                train.labels(),
                 new ParameterUpdater(config.optimizer(), trainable, 0, workers),
                 policy.threadsPerWorker(),
                 phases);
@@ -199,39 +192,35 @@ final class TrainingRun {
         }
         TrainingWorker partner = new TrainingWorker(
                 model,
-                trainX,
-                trainY,
+                features(model, train),
+                train.labels(),
                 new ParameterUpdater(config.optimizer(), trainable, 1, workers),
                 policy.threadsPerWorker(),
                 phases.newPartner());
         return WorkerTeam.pair(lead, partner, phases);
     }
 
+    private TrainingFeatures features(DjlModel model, Samples train) {
+        return new TrainingFeatures(model.manager(), train.features(), dataset.inputShape());
+    }
+
     /**
      * One forward and backward pass before the clock starts, in inference mode so that no weight, running
      * statistic or random stream changes: it pays PyTorch's and DJL's one-time set-up (a large part of a
-     * second) outside the figures a student watches, and creates the gradients the workers then reuse.
+     * second) outside the figures a student watches, and creates the gradients the workers then reuse (and
+     * clear).
      */
-    private static void warmUp(DjlModel model, TrainingFeatures trainX, NDArray trainY, int batchSize) {
-        try (NDManager scope = trainY.getManager().newSubManager()) {
-            long[] first = new long[batchSize];
-            for (int i = 0; i < batchSize; i++) {
-                first[i] = i;
-            }
-            NDArray rows = scope.create(first);
-            NDArray x = trainX.rows(rows, scope);
-            NDArray y = trainY.get(rows);
-            y.attach(scope);
+    private void warmUp(DjlModel model, Samples train, int batchSize) {
+        int[] first = new int[batchSize];
+        for (int i = 0; i < batchSize; i++) {
+            first[i] = i;
+        }
+        try (TrainingFeatures features = features(model, train)) {
             TorchCalls.recordGradients(true);
-            LossFunction loss = model.lossFunction();
-            TorchCalls.backward(loss.sum(model.forward(x, false), y), scope.create(loss.meanScale(batchSize)));
+            NDArray logits = model.forward(features.rows(first, 0, batchSize), false);
+            TorchCalls.backward(logits.sum(), logits.getManager().create(1f));
         } finally {
             TorchCalls.recordGradients(false);
-        }
-        for (Parameter p : model.parameters()) {
-            if (p.requiresGradient()) {
-                TorchCalls.zeroGradient(p.getArray());
-            }
         }
     }
 
@@ -286,13 +275,5 @@ final class TrainingRun {
         } finally {
             TorchCalls.useThreads(policy.threadsPerWorker());
         }
-    }
-
-    private static long[] toLongs(int[] values) {
-        long[] out = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 }

@@ -2,28 +2,37 @@ package org.layerlab.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import org.layerlab.engine.BatchPhases.Phase;
 
 /**
  * Forward and backward passes over some rows of each batch, adding into the shared gradients, and the update
- * of one share of the weights. One per training thread; all share the model, the uploaded training set and
- * the gradients (libtorch adds two workers' gradients under a lock).
+ * of one share of the weights. One per training thread; all share the model and the gradients (libtorch
+ * adds two workers' gradients under a lock), each has its own input rows and loss gradient.
  */
 final class TrainingWorker implements AutoCloseable {
     private final DjlModel model;
     private final TrainingFeatures features;
-    private final NDArray labels;
+    private final int[] labels;
     private final ParameterUpdater updater;
     private final int threads;
     private final BatchPhases phases;
+    private final NDManager manager;
+    /** d(loss)/d(logits) per batch size, written by the loss and read by the backward pass. */
+    private final Map<Integer, SharedTensor> seeds = new HashMap<>();
+
+    private int[] batchLabels = new int[0];
     private float loss;
     private long correct;
 
     TrainingWorker(
             DjlModel model,
             TrainingFeatures features,
-            NDArray labels,
+            int[] labels,
             ParameterUpdater updater,
             int threads,
             BatchPhases phases) {
@@ -33,6 +42,7 @@ final class TrainingWorker implements AutoCloseable {
         this.updater = updater;
         this.threads = threads;
         this.phases = phases;
+        this.manager = model.manager().newSubManager();
     }
 
     /** Once on the thread this worker runs on: PyTorch's thread count is a per-thread setting. */
@@ -42,33 +52,43 @@ final class TrainingWorker implements AutoCloseable {
     }
 
     /**
-     * Forward and backward over rows [from, to) of the epoch's order, as part of a batch of {@code batchRows}
+     * Forward and backward over samples {@code order[from..to)}, as part of a batch of {@code batchRows}
      * rows: the gradients receive this part's share of the batch's mean loss.
      */
-    void pass(NDArray order, int from, int to, int batchRows) {
+    void pass(int[] order, int from, int to, int batchRows) {
         LossFunction lossFunction = model.lossFunction();
-        try (NDManager scope = order.getManager().newSubManager()) {
-            phases.start();
-            NDArray rows = order.get(new NDIndex().addSliceDim(from, to));
-            rows.attach(scope);
-            NDArray x = features.rows(rows, scope);
-            NDArray y = labels.get(rows);
-            y.attach(scope);
-            phases.lap(Phase.GATHER);
+        int rows = to - from;
+        phases.start();
+        NDArray x = features.rows(order, from, to);
+        if (batchLabels.length < rows) {
+            batchLabels = new int[rows];
+        }
+        for (int r = 0; r < rows; r++) {
+            batchLabels[r] = labels[order[from + r]];
+        }
+        phases.lap(Phase.GATHER);
+        try (NDManager scope = manager.newSubManager()) {
+            x.tempAttach(scope); // so that everything the forward pass creates is freed with the scope
             TorchCalls.recordGradients(true);
             NDArray logits = model.forward(x, true);
-            NDArray sum = lossFunction.sum(logits, y);
             phases.lap(Phase.FORWARD);
+            SharedTensor seed = seeds.computeIfAbsent(rows, n -> allocateSeed(n, logits.getShape()));
+            FloatBuffer gradient = seed.memory().asFloatBuffer();
             float scale = lossFunction.meanScale(batchRows);
-            TorchCalls.backward(sum, scope.create(scale));
-            TorchCalls.recordGradients(false);
+            LossFunction.Score score =
+                    lossFunction.score(TorchCalls.memoryOf(logits).asFloatBuffer(), batchLabels, rows, gradient, scale);
+            loss = (float) (score.sum() * scale);
+            correct = score.correct();
+            phases.lap(Phase.LOSS);
+            TorchCalls.backward(logits, seed.tensor());
             phases.lap(Phase.BACKWARD);
-            loss = sum.getFloat() * scale;
-            correct = lossFunction.correct(logits, y).sum().getLong();
-            phases.lap(Phase.READ);
         } finally {
             TorchCalls.recordGradients(false);
         }
+    }
+
+    private SharedTensor allocateSeed(int rows, Shape logits) {
+        return SharedTensor.allocate(manager, new Shape(rows, logits.get(1)), DataType.FLOAT32);
     }
 
     /** This worker's share of the last pass's batch mean loss. */
@@ -87,12 +107,10 @@ final class TrainingWorker implements AutoCloseable {
         phases.lap(Phase.UPDATE);
     }
 
-    void clearGradients() {
-        updater.clearGradients();
-    }
-
     @Override
     public void close() {
         updater.close();
+        features.close();
+        manager.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.layerlab.engine;
 
-import ai.djl.ndarray.NDArray;
 import org.layerlab.engine.BatchPhases.Phase;
 
 /**
@@ -23,7 +22,7 @@ final class WorkerTeam implements AutoCloseable {
     private volatile Batch batch;
     private volatile Throwable partnerFailure;
 
-    private record Batch(NDArray order, int from, int to) {}
+    private record Batch(int[] order, int from, int to) {}
 
     /** One worker, on the calling thread. */
     static WorkerTeam single(TrainingWorker lead, BatchPhases phases) {
@@ -50,7 +49,7 @@ final class WorkerTeam implements AutoCloseable {
     }
 
     /** Trains rows [from, to) of the epoch's order as one batch: passes, then the optimizer step. */
-    void step(NDArray order, int from, int to) {
+    void step(int[] order, int from, int to) {
         if (partner == null) {
             lead.pass(order, from, to, to - from);
             lead.update();

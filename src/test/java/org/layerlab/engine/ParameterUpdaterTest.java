@@ -47,11 +47,10 @@ class ParameterUpdaterTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray weight = manager.create(START, new Shape(3, 2));
             weight.setRequiresGradient(true);
-            backward(weight, new float[START.length]); // creates the gradient the updaters keep
+            backward(weight, new float[] {9, 9, 9, 9, 9, 9}); // creates the gradient; the updaters clear it
             ParameterUpdater[] updaters = new ParameterUpdater[parts];
             for (int p = 0; p < parts; p++) {
                 updaters[p] = new ParameterUpdater(settings, List.of(weight), p, parts);
-                updaters[p].clearGradients();
             }
             for (float[] gradient : GRADIENTS) {
                 backward(weight, gradient);

@@ -84,22 +84,4 @@ class LessonTest extends WorkbenchTestBase {
                 .localToScene(robot.lookup("#start").query().getBoundsInLocal());
         assertTrue(start.getMaxY() <= window.stage().getScene().getHeight(), "Start is inside the window: " + start);
     }
-
-    @Test
-    void stopOnTheTrainingScreenStopsTheLesson(FxRobot robot) throws Exception {
-        robot.clickOn("#lesson-optimizers");
-        await(() -> window.lessons().lessonProperty().get() != null);
-        robot.clickOn("#start-lesson");
-        await(() -> window.training().runningProperty().get());
-
-        robot.clickOn("#stop");
-        await(() -> !window.lessons().activeProperty().get());
-
-        assertEquals(1, window.training().runs().size(), "no run starts after Stop");
-        assertEquals(
-                "The lesson was stopped after 0 of its 5 runs, so there is nothing to compare yet. "
-                        + "Press Start lesson to run it again.",
-                window.lessons().whatHappenedProperty().get());
-        assertEquals("Lesson stopped.", text(robot, "#lesson-status"));
-    }
 }

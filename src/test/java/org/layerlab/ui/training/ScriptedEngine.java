@@ -18,23 +18,31 @@ import org.layerlab.core.training.TrainingResult;
 
 /**
  * An engine that trains nothing: it reports one batch and ends as told, or as CANCELLED when the run was
- * stopped before it got to train, or throws {@code failure} if one is given. Its runs keep no model.
+ * stopped before it got to train, or throws {@code failure} if one is given; or, {@link #untilStopped()},
+ * it holds each run as a long one until Stop. Its runs keep no model.
  */
-final class ScriptedEngine implements TrainingEngine {
+public final class ScriptedEngine implements TrainingEngine {
     private final TrainingOutcome outcome;
     private final RuntimeException failure;
+    private final boolean holds;
 
-    private ScriptedEngine(TrainingOutcome outcome, RuntimeException failure) {
+    private ScriptedEngine(TrainingOutcome outcome, RuntimeException failure, boolean holds) {
         this.outcome = outcome;
         this.failure = failure;
+        this.holds = holds;
     }
 
     static ScriptedEngine endingAs(TrainingOutcome outcome) {
-        return new ScriptedEngine(outcome, null);
+        return new ScriptedEngine(outcome, null, false);
     }
 
     static ScriptedEngine throwing(RuntimeException failure) {
-        return new ScriptedEngine(null, failure);
+        return new ScriptedEngine(null, failure, false);
+    }
+
+    /** Each run waits, as a run too long to finish on its own, until it is stopped; it then ends CANCELLED. */
+    public static ScriptedEngine untilStopped() {
+        return new ScriptedEngine(TrainingOutcome.CANCELLED, null, true);
     }
 
     @Override
@@ -49,6 +57,14 @@ final class ScriptedEngine implements TrainingEngine {
         }
         observer.onEvent(
                 new TrainingEvent.Started(config.epochs(), 2, dataset.train().count(), 0));
+        if (holds) {
+            control.pause(); // the engine's own hold: the screen shows a running run, not a paused one
+            try {
+                control.awaitRunnable();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         TrainingOutcome ending = control.isCancelled() ? TrainingOutcome.CANCELLED : outcome;
         if (ending != TrainingOutcome.CANCELLED) {
             observer.onEvent(new TrainingEvent.BatchEnded(1, 1, 2, 0.5, 0.5, 100));
