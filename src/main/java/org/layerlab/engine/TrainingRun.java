@@ -19,9 +19,9 @@ import org.layerlab.core.training.TrainingResult;
 
 /**
  * One training run: LayerLab's own epoch and batch loop rather than DJL's EasyTrain, so that it can pause
- * and stop between batches, report every batch, and keep per-batch work to a few native calls: the training
- * set is uploaded once, each epoch's shuffled order is uploaded once, and a batch is one slice of that order
- * and one gather of its rows. Each batch is trained by a {@link WorkerTeam} of one or two workers.
+ * and stop between batches, report every batch, and keep native calls per batch to the network's own layers:
+ * the batch's rows are gathered, the loss and its gradient computed and the weights updated in Java (see
+ * {@link TrainingWorker}). Each batch is trained by a {@link WorkerTeam} of one or two workers.
  */
 final class TrainingRun {
     private final Dataset dataset;

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.stack.Template;
@@ -54,6 +55,13 @@ class ResultsTest extends WorkbenchTestBase {
         await(() -> summary(robot).startsWith("Run 2 on the 30 test samples"));
         assertTrue(robot.lookup("#cell-2-2").tryQuery().isPresent(), "a 3 × 3 matrix for the three species");
 
+        robot.moveTo("#cell-2-1");
+        await(() -> shownTooltip(robot) != null);
+        Tooltip tip = shownTooltip(robot);
+        assertTrue(
+                tip.getText()
+                        .matches("\\d+ of \\d+ virginica samples \\(.*\\) predicted as versicolor: click to see them"),
+                "the matrix's tooltip speaks of the cell under the mouse: " + tip.getText());
         robot.clickOn("#cell-1-1");
         ListView<ExampleItem> examples = robot.lookup("#examples").queryListView();
         await(() -> robot.lookup("#examples-title")
@@ -128,5 +136,14 @@ class ResultsTest extends WorkbenchTestBase {
                         HttpRequest.newBuilder(URI.create(served + "health")).build(),
                         HttpResponse.BodyHandlers.ofString()),
                 "the port is closed");
+    }
+
+    /** The tooltip a person sees now, if any. */
+    private static Tooltip shownTooltip(FxRobot robot) {
+        return robot.listWindows().stream()
+                .filter(w -> w instanceof Tooltip && w.isShowing())
+                .map(Tooltip.class::cast)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -18,7 +18,14 @@ import org.layerlab.core.training.ConfusionMatrix;
 final class ConfusionMatrixView extends GridPane {
     private static final Color RIGHT = Color.web("#0072B2");
     private static final Color WRONG = Color.web("#D55E00");
+
     private final BiConsumer<Integer, Integer> onCell;
+    /**
+     * One tooltip for the whole matrix, its text set to the cell under the mouse: a tooltip per cell is a
+     * popup window each, and for MNIST's 100 cells they made showing a run's results freeze the window.
+     */
+    private final Tooltip tooltip = new Tooltip();
+
     private Label selected;
 
     ConfusionMatrixView(BiConsumer<Integer, Integer> onCell) {
@@ -26,6 +33,7 @@ final class ConfusionMatrixView extends GridPane {
         setId("confusion-matrix");
         setHgap(2);
         setVgap(2);
+        Tooltip.install(this, tooltip);
     }
 
     void show(ConfusionMatrix matrix, List<String> classes) {
@@ -69,7 +77,7 @@ final class ConfusionMatrixView extends GridPane {
         Color fill = Color.WHITE.interpolate(actual == predicted ? RIGHT : WRONG, strength);
         cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-text-fill: "
                 + (strength > 0.55 ? "white" : "#24292f") + ";");
-        cell.setTooltip(new Tooltip(String.format(
+        cell.setOnMouseEntered(e -> tooltip.setText(String.format(
                 Locale.ROOT,
                 "%d of %d %s samples (%.1f %%) predicted as %s: click to see them",
                 matrix.count(actual, predicted),
@@ -88,14 +96,6 @@ final class ConfusionMatrixView extends GridPane {
         return cell;
     }
 
-    /**
-     * Mistakes are a few per cent of a row at most in a good model: on a linear scale they would all look
-     * white. A square-root scale that saturates at a quarter of the row makes 2 % visible and 25 % loud.
-     */
-    static double mistakeStrength(double share) {
-        return share == 0 ? 0 : Math.min(1, Math.sqrt(share / 0.25));
-    }
-
     private static String web(Color c) {
         return String.format(
                 Locale.ROOT,
@@ -103,5 +103,13 @@ final class ConfusionMatrixView extends GridPane {
                 Math.round(c.getRed() * 255),
                 Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
+    }
+
+    /**
+     * Mistakes are a few per cent of a row at most in a good model: on a linear scale they would all look
+     * white. A square-root scale that saturates at a quarter of the row makes 2 % visible and 25 % loud.
+     */
+    static double mistakeStrength(double share) {
+        return share == 0 ? 0 : Math.min(1, Math.sqrt(share / 0.25));
     }
 }

@@ -1,5 +1,6 @@
 package org.layerlab.ui.training;
 
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -42,7 +43,11 @@ final class RunsByData {
             names.add(currentData);
         }
         all.forEach(run -> names.add(run.data()));
-        dataNames.setAll(names);
+        if (!dataNames.equals(List.copyOf(names))) {
+            // Only on a real change: replacing a choice box's items clears its value for a moment, and
+            // the charts then drop and redraw every curve (most of a Start click's time on the UI thread).
+            dataNames.setAll(names);
+        }
         if (shownData.get() == null || !names.contains(shownData.get())) {
             shownData.set(currentData != null ? currentData : lastRunsData());
         }
