@@ -36,7 +36,7 @@ final class MaskedDropout extends AbstractBlock {
         this.rate = (float) rate;
         this.dropBelow = (int) Math.round(rate * LEVELS);
         this.seeds = new SplittableRandom(seed);
-        this.masks = ThreadLocal.withInitial(Masks::new);
+        this.masks = ThreadLocal.withInitial(() -> new Masks(split()));
     }
 
     private synchronized SplittableRandom split() {
@@ -53,7 +53,8 @@ final class MaskedDropout extends AbstractBlock {
         int size = Math.toIntExact(input.size());
         Masks masks = this.masks.get();
         float[] mask = masks.values(size);
-        float kept = 1f / (1f - rate);
+        // Capped: a rate within float rounding of 1 would make it infinite, and ∞ × 0 is NaN, not 0.
+        float kept = Math.min(1f / (1f - rate), Float.MAX_VALUE);
         SplittableRandom generator = masks.random;
         int i = 0;
         for (; i + 4 <= size; i += 4) {
@@ -88,10 +89,15 @@ final class MaskedDropout extends AbstractBlock {
      * the next forward pass on the same thread, which overwrites it, comes only after the backward pass that
      * read it.
      */
-    private final class Masks {
-        private final SplittableRandom random = split();
+    private static final class Masks {
+        // Static, so that a thread's masks do not keep this block (and its ThreadLocal) alive after the run.
+        private final SplittableRandom random;
         private float[] values = new float[0];
         private ByteBuffer memory = ByteBuffer.allocateDirect(0);
+
+        Masks(SplittableRandom random) {
+            this.random = random;
+        }
 
         float[] values(int size) {
             if (values.length < size) {

@@ -36,9 +36,10 @@ final class TorchCalls {
     }
 
     /**
-     * Backpropagates {@code seed × d(value)} into every parameter's gradient. A constant seed lets the loss
-     * be a plain sum (one native call fewer than a mean) and lets workers that share a batch each add their
-     * part; DJL's GradientCollector would allocate a seed per call and allows one collector per process.
+     * Backpropagates from {@code value} with {@code seed} as d(loss)/d(value) (of value's shape; a scalar
+     * seed scales a scalar value's gradient) into every parameter's gradient. Training seeds the logits with
+     * the gradient the Java loss computed; workers that share a batch each add their part. DJL's
+     * GradientCollector would allocate a seed per call and allows one collector per process.
      */
     static void backward(NDArray value, NDArray seed) {
         JniUtils.backward((PtNDArray) value, (PtNDArray) seed, false, false);

@@ -52,6 +52,23 @@ class MaskedDropoutTest {
         }
     }
 
+    /** A rate within float rounding of 1 drops everything: zeros, not NaN (∞ × 0). Odd sizes too. */
+    @Test
+    void aRateNextToOneGivesZerosAndAnOddSizeIsMaskedToTheEnd() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (float v : forward(new MaskedDropout(0.99999999, 1), manager.ones(new Shape(3, 7)), true)) {
+                assertEquals(0f, v);
+            }
+            float[] half = forward(new MaskedDropout(0.5, 1), manager.ones(new Shape(1, 4003)), true);
+            long kept = 0;
+            for (float v : half) {
+                assertTrue(v == 0f || v == 2f, "a value neither dropped nor scaled: " + v);
+                kept += v == 0f ? 0 : 1;
+            }
+            assertEquals(0.5, kept / 4003.0, 0.05);
+        }
+    }
+
     /** Models saved when LayerLab used DJL's own Dropout block must still load. */
     @Test
     void readsWhatDjlsDropoutWrote() throws Exception {

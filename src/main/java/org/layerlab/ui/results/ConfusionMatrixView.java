@@ -21,7 +21,7 @@ final class ConfusionMatrixView extends GridPane {
 
     private final BiConsumer<Integer, Integer> onCell;
     /**
-     * One tooltip for the whole matrix, its text set to the cell under the mouse: a tooltip per cell is a
+     * One tooltip shared by every cell, its text set to the cell under the mouse: a tooltip per cell is a
      * popup window each, and for MNIST's 100 cells they made showing a run's results freeze the window.
      */
     private final Tooltip tooltip = new Tooltip();
@@ -33,7 +33,6 @@ final class ConfusionMatrixView extends GridPane {
         setId("confusion-matrix");
         setHgap(2);
         setVgap(2);
-        Tooltip.install(this, tooltip);
     }
 
     void show(ConfusionMatrix matrix, List<String> classes) {
@@ -77,6 +76,7 @@ final class ConfusionMatrixView extends GridPane {
         Color fill = Color.WHITE.interpolate(actual == predicted ? RIGHT : WRONG, strength);
         cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-text-fill: "
                 + (strength > 0.55 ? "white" : "#24292f") + ";");
+        Tooltip.install(cell, tooltip);
         cell.setOnMouseEntered(e -> tooltip.setText(String.format(
                 Locale.ROOT,
                 "%d of %d %s samples (%.1f %%) predicted as %s: click to see them",
