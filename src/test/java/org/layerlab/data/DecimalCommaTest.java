@@ -17,9 +17,7 @@ class DecimalCommaTest {
     Path folder;
 
     private Path file(String name, String text) throws Exception {
-        Path file = folder.resolve(name);
-        Files.writeString(file, text);
-        return file;
+        return Files.writeString(folder.resolve(name), text);
     }
 
     private static String wine(String extraRow) {

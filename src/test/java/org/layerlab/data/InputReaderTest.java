@@ -30,9 +30,7 @@ class InputReaderTest {
     Path folder;
 
     private Path write(String name, String text) throws Exception {
-        Path file = folder.resolve(name);
-        Files.writeString(file, text);
-        return file;
+        return Files.writeString(folder.resolve(name), text);
     }
 
     @Test

@@ -19,9 +19,7 @@ class TableReaderTest {
     Path folder;
 
     private Path file(String name, String text) throws Exception {
-        Path file = folder.resolve(name);
-        Files.writeString(file, text);
-        return file;
+        return Files.writeString(folder.resolve(name), text);
     }
 
     /** Ten rows of a number, a note and a kind; row 2's note spans two lines, row 6 has no number. */

@@ -5,6 +5,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -44,6 +45,14 @@ public final class SketchCanvas extends Canvas {
                 lastY = e.getY();
             }
         });
+    }
+
+    /** This canvas in a thin frame of its own size, as the drawing screens place it. */
+    public StackPane framed() {
+        StackPane frame = new StackPane(this);
+        frame.getStyleClass().add("thin-frame");
+        frame.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
+        return frame;
     }
 
     /** Shows a (new, empty) sketch: the canvas takes its size and background. */

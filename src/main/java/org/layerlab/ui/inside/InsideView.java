@@ -103,7 +103,7 @@ public final class InsideView extends BorderPane {
         StackPane frame = new StackPane(sample);
         frame.setPrefSize(SAMPLE_SIZE + 2, SAMPLE_SIZE + 2);
         frame.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
-        frame.setStyle("-fx-border-color: -color-border-default;");
+        frame.getStyleClass().add("thin-frame");
         frame.visibleProperty().bind(model.sampleProperty().isNotNull());
         frame.managedProperty().bind(frame.visibleProperty());
         Label note = new Label();
@@ -141,9 +141,7 @@ public final class InsideView extends BorderPane {
         canvas.setId("inside-canvas");
         model.sketchProperty().addListener((o, a, sketch) -> canvas.show(sketch));
         canvas.show(model.sketchProperty().get());
-        StackPane surface = new StackPane(canvas);
-        surface.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
-        surface.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
+        StackPane surface = canvas.framed();
         Label title = new Label("Or draw one");
         title.getStyleClass().add("title-4");
         Button clear = new Button("Clear");
@@ -195,7 +193,7 @@ public final class InsideView extends BorderPane {
             ImageView view = new ImageView(TileImages.of(tile, TileImages.scaleFor(tile, FILTER_SIZE)));
             StackPane frame = new StackPane(view);
             // A weight of 0 is white: the frame keeps a filter of small weights visible as a square.
-            frame.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
+            frame.getStyleClass().add("thin-frame");
             filters.getChildren().add(frame);
         }
         Region bar = new Region();

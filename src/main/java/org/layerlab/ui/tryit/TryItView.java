@@ -104,9 +104,7 @@ public final class TryItView extends BorderPane {
     }
 
     private Node imageInput() {
-        StackPane surface = new StackPane(canvas);
-        surface.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
-        surface.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
+        StackPane surface = canvas.framed();
         Label drawHere = new Label("Draw here");
         drawHere.getStyleClass().add("title-4");
         Button clear = new Button("Clear");
@@ -138,7 +136,8 @@ public final class TryItView extends BorderPane {
         StackPane frame = new StackPane(preview);
         frame.setPrefSize(PREVIEW_SIZE + 2, PREVIEW_SIZE + 2);
         frame.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
-        frame.setStyle("-fx-border-color: -color-border-default; -fx-background-color: -color-bg-subtle;");
+        frame.getStyleClass().add("thin-frame");
+        frame.setStyle("-fx-background-color: -color-bg-subtle;");
         previewCaption.setWrapText(true);
         previewCaption.setMaxWidth(PREVIEW_SIZE + 40);
         previewCaption.getStyleClass().addAll("text-muted", "text-small");
@@ -163,7 +162,7 @@ public final class TryItView extends BorderPane {
         StackPane originalFrame = new StackPane(original);
         originalFrame.setPrefSize(ORIGINAL_SIZE + 2, ORIGINAL_SIZE + 2);
         originalFrame.setMaxSize(StackPane.USE_PREF_SIZE, StackPane.USE_PREF_SIZE);
-        originalFrame.setStyle("-fx-border-color: -color-border-default;");
+        originalFrame.getStyleClass().add("thin-frame");
         originalCaption.getStyleClass().addAll("text-muted", "text-small");
         originalCaption.setWrapText(true);
         originalCaption.setMaxWidth(ORIGINAL_SIZE);
