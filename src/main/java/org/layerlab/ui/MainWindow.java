@@ -109,6 +109,7 @@ public final class MainWindow {
                 new ServePanel(serve, results.selectedRunProperty().isNull()));
         Tab resultsTab = new Tab("4  Results", resultsView);
         resultsTab.setId("results-tab");
+        results.shownProperty().bind(resultsTab.selectedProperty());
         Tab tryItTab = new Tab("5  Try it", new TryItView(tryIt));
         tryItTab.setId("try-it-tab");
         Tab insideTab = new Tab("6  Inside", new InsideView(inside));

@@ -88,11 +88,12 @@ public final class UiBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "run %d: CLI %,.0f samples/s, GUI %,.0f samples/s, UI thread busy at most "
-                            + "%.1f ms, longest frame gap %.1f ms%n",
+                            + "%.1f ms (%.2f s after Start), longest frame gap %.1f ms%n",
                     run + 1,
                     cli[run],
                     gui[run],
                     probe.longestMs(),
+                    probe.longestAtSeconds(),
                     watch.longestGapMs);
         }
         double ratio = median(gui) / median(cli);
@@ -141,13 +142,22 @@ public final class UiBenchmark {
         private final org.layerlab.ui.common.FxDispatcher fx = new org.layerlab.ui.common.FxDispatcher();
         private java.util.concurrent.ScheduledFuture<?> ticking;
         private volatile double longestMs;
+        private volatile long startedAt;
+        private volatile long longestAt;
 
         void start() {
             longestMs = 0;
+            startedAt = System.nanoTime();
             ticking = timer.scheduleAtFixedRate(
                     () -> {
                         long posted = System.nanoTime();
-                        fx.dispatch(() -> longestMs = Math.max(longestMs, (System.nanoTime() - posted) / 1e6));
+                        fx.dispatch(() -> {
+                            double waited = (System.nanoTime() - posted) / 1e6;
+                            if (waited > longestMs) {
+                                longestMs = waited;
+                                longestAt = posted;
+                            }
+                        });
                     },
                     0,
                     5,
@@ -160,6 +170,11 @@ public final class UiBenchmark {
 
         double longestMs() {
             return longestMs;
+        }
+
+        /** Seconds from Start to the moment the longest wait began. */
+        double longestAtSeconds() {
+            return (longestAt - startedAt) / 1e9;
         }
     }
 

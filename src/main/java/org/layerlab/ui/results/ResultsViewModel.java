@@ -46,7 +46,11 @@ public final class ResultsViewModel {
     private final ObservableList<String> classes = FXCollections.observableArrayList();
     private final ObservableList<ClassFigures> figures = FXCollections.observableArrayList();
     private final ObservableList<ExampleItem> examples = FXCollections.observableArrayList();
-    private Results shown;
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    private Results displayed;
+    /** Measured while the step was hidden: shown when the step is. */
+    private Results waiting;
+
     private int request;
 
     public ResultsViewModel(ProjectState state, RunModels runModels, TaskExecutor executor) {
@@ -65,6 +69,14 @@ public final class ResultsViewModel {
                     && state.selectedModelProperty().get() == null
                     && runModels.messageProperty().get().isEmpty()) {
                 clear("Opening the model of " + run.name() + "…");
+            }
+        });
+        // A run is measured as soon as it ends, so that its results are ready when the student looks; building
+        // a hundred matrix cells and the mistakes' pictures waits until then, not to stall the window as
+        // training ends.
+        shown.addListener((o, was, now) -> {
+            if (now && waiting != null) {
+                show(waiting);
             }
         });
         evaluateOnProjectData();
@@ -158,7 +170,11 @@ public final class ResultsViewModel {
                 results -> {
                     if (ticket == request) {
                         busy.set(false);
-                        show(results);
+                        if (shown.get()) {
+                            show(results);
+                        } else {
+                            waiting = results;
+                        }
                     }
                 },
                 failure -> {
@@ -170,7 +186,8 @@ public final class ResultsViewModel {
     }
 
     private void show(Results results) {
-        shown = results;
+        waiting = null;
+        displayed = results;
         Evaluation evaluation = results.evaluation();
         message.set("");
         summary.set(String.format(
@@ -190,16 +207,16 @@ public final class ResultsViewModel {
 
     /** The examples of one cell: samples of class {@code actual} predicted as {@code predicted}. */
     public void showCell(int actual, int predicted) {
-        if (shown == null) {
+        if (displayed == null) {
             return;
         }
-        List<Integer> found =
-                Examples.inCell(shown.samples().labels(), shown.evaluation().predictions(), actual, predicted);
+        List<Integer> found = Examples.inCell(
+                displayed.samples().labels(), displayed.evaluation().predictions(), actual, predicted);
         examplesTitle.set(String.format(
                 Locale.ROOT,
                 "%s predicted as %s: %d sample%s, most confident first",
-                shown.classes().get(actual),
-                shown.classes().get(predicted),
+                displayed.classes().get(actual),
+                displayed.classes().get(predicted),
                 found.size(),
                 found.size() == 1 ? "" : "s"));
         fill(found);
@@ -207,11 +224,11 @@ public final class ResultsViewModel {
 
     /** The mistakes the model was most sure of. */
     public void showMistakes() {
-        if (shown == null) {
+        if (displayed == null) {
             return;
         }
         List<Integer> found = Examples.confidentMistakes(
-                shown.samples().labels(), shown.evaluation().predictions(), MISTAKES_SHOWN);
+                displayed.samples().labels(), displayed.evaluation().predictions(), MISTAKES_SHOWN);
         examplesTitle.set(
                 found.isEmpty()
                         ? "No mistakes on these samples."
@@ -225,17 +242,18 @@ public final class ResultsViewModel {
                 .limit(MISTAKES_SHOWN * 5L)
                 .map(i -> ExampleItem.of(
                         i,
-                        shown.samples(),
-                        shown.evaluation().predictions().get(i),
-                        shown.classes(),
-                        shown.preprocessing()))
+                        displayed.samples(),
+                        displayed.evaluation().predictions().get(i),
+                        displayed.classes(),
+                        displayed.preprocessing()))
                 .toList());
     }
 
     private void clear(String why) {
         request++;
         busy.set(false);
-        shown = null;
+        displayed = null;
+        waiting = null;
         message.set(why);
         summary.set("");
         examplesTitle.set("");
@@ -274,6 +292,11 @@ public final class ResultsViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Whether the step is on screen (bound to its tab); results measured while it is not wait for it. */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     public ObjectProperty<ConfusionMatrix> confusionProperty() {

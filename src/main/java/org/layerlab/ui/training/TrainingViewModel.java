@@ -168,10 +168,13 @@ public final class TrainingViewModel {
         EventBuffer buffer = new EventBuffer(ui, update -> show(run, update), SCREEN_INTERVAL_NANOS);
         RunJob job = new RunJob(
                 plan, data, project.dataSettingsProperty().get(), engine, runModels.store(), buffer, control);
-        executor.submit(job, record -> finish(run, record, openedAtStart, ended), failure -> {
+        // Training takes both cores from its first moment: it starts once the window shows the run as started,
+        // so that the busiest frame of the run (every setting turns disabled, a row and curves appear) is
+        // drawn first. The wait is about two frames.
+        ui.afterShown(() -> executor.submit(job, record -> finish(run, record, openedAtStart, ended), failure -> {
             say(FailureSentence.forWindow(failure));
             finish(run, plan.failed(), openedAtStart, ended);
-        });
+        }));
         return true;
     }
 

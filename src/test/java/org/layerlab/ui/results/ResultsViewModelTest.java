@@ -71,6 +71,22 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void aRunEndingWhileResultsAreHiddenIsShownWhenTheyAre() {
+        results.shownProperty().set(false);
+        training.epochsProperty().set(2);
+        training.start();
+
+        assertNull(results.confusionProperty().get(), "nothing is built for a step no one sees");
+        assertTrue(results.examples().isEmpty());
+        results.shownProperty().set(true);
+        assertEquals(30, results.confusionProperty().get().total());
+        assertTrue(
+                results.summaryProperty().get().startsWith("Run 1 on the 30 test samples of"),
+                results.summaryProperty().get());
+        assertFalse(results.busyProperty().get());
+    }
+
+    @Test
     void switchingRunsMeasuresTheOtherModelAndReleasesTheFirst() {
         training.epochsProperty().set(1);
         training.learningRateProperty().set(1e-6);
