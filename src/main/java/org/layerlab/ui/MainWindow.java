@@ -112,6 +112,7 @@ public final class MainWindow {
         results.shownProperty().bind(resultsTab.selectedProperty());
         Tab tryItTab = new Tab("5  Try it", new TryItView(tryIt));
         tryItTab.setId("try-it-tab");
+        tryIt.shownProperty().bind(tryItTab.selectedProperty());
         Tab insideTab = new Tab("6  Inside", new InsideView(inside));
         insideTab.setId("inside-tab");
         inside.shownProperty().bind(insideTab.selectedProperty());

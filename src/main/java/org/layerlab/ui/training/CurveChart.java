@@ -69,6 +69,14 @@ final class CurveChart extends LineChart<Number, Number> {
         }
     }
 
+    /**
+     * No legend: the runs list beside the charts is the legend (each row has its run's colour). XYChart
+     * would otherwise rebuild a hidden legend label for every series of every run whenever one is added,
+     * work that grows with each run and made Start's frame slower.
+     */
+    @Override
+    protected void updateLegend() {}
+
     /** A loss axis with no run to show keeps a range a first loss falls in, rather than JavaFX's 0–100. */
     private static final double EMPTY_LOSS_TOP = 2.5;
 

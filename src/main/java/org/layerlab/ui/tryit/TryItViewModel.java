@@ -93,6 +93,10 @@ public final class TryItViewModel {
 
     private final LatestInputPredictor predictor;
     private LoadedRun run;
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    /** A model was selected while the step was hidden: it is set up when the step is shown. */
+    private boolean waiting;
+
     private Map<String, Integer> wordIds = Map.of();
     private boolean filling;
     private String testRow = "";
@@ -100,7 +104,13 @@ public final class TryItViewModel {
     public TryItViewModel(ProjectState state, TaskExecutor executor) {
         this.state = state;
         this.predictor = new LatestInputPredictor(executor, this::show, this::failed);
-        state.selectedModelProperty().addListener((o, a, loaded) -> select(loaded));
+        state.selectedModelProperty().addListener((o, a, loaded) -> modelSelected(loaded));
+        shown.addListener((o, was, now) -> {
+            if (now && waiting) {
+                waiting = false;
+                select(state.selectedModelProperty().get());
+            }
+        });
         state.selectedRunProperty().addListener((o, a, b) -> {
             if (state.selectedModelProperty().get() == null) {
                 select(null);
@@ -118,6 +128,19 @@ public final class TryItViewModel {
             }
         });
         select(state.selectedModelProperty().get());
+    }
+
+    /**
+     * Setting up a model to try builds the drawing surface or the form: for a step no one sees (a run has just
+     * ended on the Training step, say) that waits until it is shown. The previous model is let go at once.
+     */
+    private void modelSelected(LoadedRun loaded) {
+        if (loaded != null && !shown.get()) {
+            select(null);
+            waiting = true;
+        } else {
+            select(loaded);
+        }
     }
 
     private void select(LoadedRun loaded) {
@@ -410,6 +433,11 @@ public final class TryItViewModel {
     }
 
     // ---- properties
+
+    /** Whether the step is on screen (bound to its tab). */
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {
         return mode.getReadOnlyProperty();

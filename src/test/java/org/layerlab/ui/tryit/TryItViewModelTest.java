@@ -188,6 +188,22 @@ class TryItViewModelTest {
     }
 
     @Test
+    void aModelSelectedWhileTheStepIsHiddenIsSetUpWhenItIsShown() {
+        TryItViewModel model = new TryItViewModel(state, new SameThread());
+        model.shownProperty().set(false);
+        state.selectedModelProperty().set(run(imageModel(MNIST, "0", "1")));
+
+        assertEquals(TryItViewModel.Mode.NONE, model.modeProperty().get(), "nothing is built for a hidden step");
+        assertNull(model.sketchProperty().get());
+        model.shownProperty().set(true);
+        assertEquals(TryItViewModel.Mode.IMAGE, model.modeProperty().get());
+        assertEquals(MNIST, model.sketchProperty().get().input());
+        assertTrue(
+                model.titleProperty().get().startsWith("Run 1"),
+                model.titleProperty().get());
+    }
+
+    @Test
     void aDrawingIsCentredLikeMnistAndPredicted() {
         RecordingModel recording = imageModel(MNIST, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         TryItViewModel model = new TryItViewModel(state, new SameThread());
