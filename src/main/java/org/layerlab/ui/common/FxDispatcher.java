@@ -6,9 +6,10 @@ import javafx.application.Platform;
 /** The one place that posts work to the JavaFX application thread. */
 public final class FxDispatcher implements UiDispatcher {
     /**
-     * A pulse styles and lays out the scene, then hands the frame to the render thread; the next pulse begins
-     * by waiting for that frame to be drawn. So when the third pulse from now begins, every change made
-     * before it is on the screen.
+     * A pulse runs animation timers, then styles and lays out the scene and hands the frame to the render
+     * thread; a later pulse that has anything to draw first waits for that frame. So when the third pulse
+     * from now begins, the frame with every earlier change has been handed over and, in practice, drawn
+     * (while a run starts, the next pulse always has something to draw).
      */
     private static final int PULSES_UNTIL_SHOWN = 3;
 

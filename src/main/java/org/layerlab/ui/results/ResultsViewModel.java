@@ -153,6 +153,7 @@ public final class ResultsViewModel {
 
     private void evaluate(LoadedRun run, Source source) {
         int ticket = ++request;
+        waiting = null; // superseded, whether this measurement succeeds or fails
         busy.set(true);
         message.set("Measuring " + run.run().name() + "…");
         executor.submit(

@@ -106,9 +106,10 @@ public final class TryItViewModel {
         this.predictor = new LatestInputPredictor(executor, this::show, this::failed);
         state.selectedModelProperty().addListener((o, a, loaded) -> modelSelected(loaded));
         shown.addListener((o, was, now) -> {
-            if (now && waiting) {
+            LoadedRun selected = state.selectedModelProperty().get();
+            if (now && waiting && selected != null) {
                 waiting = false;
-                select(state.selectedModelProperty().get());
+                select(selected);
             }
         });
         state.selectedRunProperty().addListener((o, a, b) -> {
@@ -135,12 +136,10 @@ public final class TryItViewModel {
      * ended on the Training step, say) that waits until it is shown. The previous model is let go at once.
      */
     private void modelSelected(LoadedRun loaded) {
-        if (loaded != null && !shown.get()) {
-            select(null);
-            waiting = true;
-        } else {
-            select(loaded);
-        }
+        // Without a model (none selected, or it failed to open) there is nothing to build: what is said about
+        // it (opening, or why it cannot be opened) stands.
+        waiting = loaded != null && !shown.get();
+        select(waiting ? null : loaded);
     }
 
     private void select(LoadedRun loaded) {

@@ -87,6 +87,20 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void aMeasurementThatFailsWhileResultsAreHiddenIsNotHiddenByOlderResults() {
+        results.shownProperty().set(false);
+        training.epochsProperty().set(2);
+        training.start(); // measured, waiting to be shown
+        results.evaluateOn(home.resolve("no-such-file.csv"));
+
+        results.shownProperty().set(true);
+        assertTrue(
+                results.messageProperty().get().contains("no-such-file.csv"),
+                results.messageProperty().get());
+        assertNull(results.confusionProperty().get());
+    }
+
+    @Test
     void switchingRunsMeasuresTheOtherModelAndReleasesTheFirst() {
         training.epochsProperty().set(1);
         training.learningRateProperty().set(1e-6);

@@ -204,6 +204,21 @@ class TryItViewModelTest {
     }
 
     @Test
+    void aModelThatFailedToOpenWhileTheStepWasHiddenKeepsItsReason() {
+        TryItViewModel model = new TryItViewModel(state, new SameThread());
+        model.shownProperty().set(false);
+        state.selectedModelProperty().set(run(imageModel(MNIST, "0", "1"))); // a run ended elsewhere
+        state.selectedModelProperty().set(null); // another run selected: its model fails to open
+        model.modelProblem("The model of Run 2 could not be opened.");
+
+        model.shownProperty().set(true);
+        assertEquals(
+                "The model of Run 2 could not be opened.",
+                model.messageProperty().get());
+        assertEquals(TryItViewModel.Mode.NONE, model.modeProperty().get());
+    }
+
+    @Test
     void aDrawingIsCentredLikeMnistAndPredicted() {
         RecordingModel recording = imageModel(MNIST, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         TryItViewModel model = new TryItViewModel(state, new SameThread());
