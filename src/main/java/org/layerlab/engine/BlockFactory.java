@@ -105,6 +105,9 @@ final class BlockFactory implements LayerVisitor<Block> {
 
     @Override
     public Block visit(MaxPool2D layer) {
+        if (layer.stride() == layer.size()) {
+            return new WindowMaxPool(layer.size()); // the same result, several times faster: see there
+        }
         return Pool.maxPool2dBlock(new Shape(layer.size(), layer.size()), new Shape(layer.stride(), layer.stride()));
     }
 

@@ -38,8 +38,15 @@ class BlockFactoryTest {
         List<String> names = blockNames(stack);
         assertEquals(5, names.size(), names.toString());
         assertEquals("Conv2d", names.get(0));
-        assertEquals("LambdaBlock", names.get(1), "max pooling first");
+        assertEquals("WindowMaxPool", names.get(1), "max pooling first");
         assertEquals("LambdaBlock", names.get(2));
         assertEquals("Linear", names.get(4));
+    }
+
+    /** Windows that overlap (stride below the window) keep PyTorch's max_pool2d. */
+    @Test
+    void overlappingMaxPoolingKeepsPyTorchsOwn() {
+        LayerStack stack = LayerStack.of(TensorShape.of(1, 9, 9), new MaxPool2D(3, 2), new Flatten(), new Dense(2));
+        assertEquals("LambdaBlock", blockNames(stack).get(0));
     }
 }
