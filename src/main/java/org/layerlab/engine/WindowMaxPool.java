@@ -7,8 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 
@@ -19,14 +17,14 @@ import java.nio.LongBuffer;
  * the largest part of an MNIST CNN batch. Here Java finds where each window's largest value is, without
  * branching on the values, and PyTorch gathers the values from there: about 4 ms forward, and the gather's
  * gradient (1.1 ms, as max_pool2d's own) sends each output's gradient to that one position, as max_pool2d
- * does. Among equal values the first wins, as in max_pool2d; a window with a NaN gives NaN.
+ * does. Among equal values the first wins, as in max_pool2d; a window with a NaN gives NaN (with several,
+ * max_pool2d's gradient goes to the last and this one's to the first).
  */
 final class WindowMaxPool extends AbstractBlock {
     /** DJL's pooling block's: the saved layout is the same, so models saved with that block still load. */
     private static final byte DJL_LAMBDA_BLOCK_VERSION = 2;
 
     private final int side;
-    private final ThreadLocal<Memory> memories = ThreadLocal.withInitial(Memory::new);
 
     WindowMaxPool(int side) {
         super(DJL_LAMBDA_BLOCK_VERSION);
@@ -47,8 +45,9 @@ final class WindowMaxPool extends AbstractBlock {
         int columns = width / side;
         // The input's own memory when it is contiguous, a copy otherwise: both in NCHW order.
         FloatBuffer values = TorchCalls.memoryOf(input).asFloatBuffer();
-        ByteBuffer memory = memories.get().ofSize(planes * rows * columns * Long.BYTES);
-        LongBuffer positions = memory.asLongBuffer();
+        // A tensor of PyTorch's own, written in place: the gather keeps it for the backward pass.
+        NDArray where = input.getManager().create(new Shape(batch, channels, (long) rows * columns), DataType.INT64);
+        LongBuffer positions = TorchCalls.memoryOf(where).asLongBuffer();
         for (int plane = 0; plane < planes; plane++) {
             if (side == 2) {
                 findMaxima2(values, plane * height * width, width, rows, columns, positions, plane * rows * columns);
@@ -56,8 +55,6 @@ final class WindowMaxPool extends AbstractBlock {
                 findMaxima(values, plane * height * width, width, rows, columns, positions, plane * rows * columns);
             }
         }
-        NDArray where =
-                input.getManager().create(memory, new Shape(batch, channels, (long) rows * columns), DataType.INT64);
         NDArray maxima = input.reshape(batch, channels, (long) height * width).gather(where, 2);
         return new NDList(maxima.reshape(batch, channels, rows, columns));
     }
@@ -130,21 +127,6 @@ final class WindowMaxPool extends AbstractBlock {
             }
         }
         throw new IllegalStateException("a window's maximum is not among its values");
-    }
-
-    /**
-     * One thread's memory for the positions, which their tensor wraps without a copy; the next forward pass
-     * on the same thread, which overwrites it, comes only after the backward pass that read the positions.
-     */
-    private static final class Memory {
-        private ByteBuffer memory = ByteBuffer.allocateDirect(0);
-
-        ByteBuffer ofSize(int bytes) {
-            if (memory.capacity() < bytes) {
-                memory = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
-            }
-            return memory.limit(bytes);
-        }
     }
 
     @Override

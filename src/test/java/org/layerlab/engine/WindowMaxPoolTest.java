@@ -48,6 +48,28 @@ class WindowMaxPoolTest {
         }
     }
 
+    /** One block, as in training and validation, through batches of changing size on one thread. */
+    @Test
+    void oneBlockServesBatchesOfAnySizeInTurn() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(5);
+            WindowMaxPool block = new WindowMaxPool(2);
+            UnaryOperator<NDArray> window =
+                    in -> block.forward(new ParameterStore(manager, false), new NDList(in), true)
+                            .singletonOrThrow();
+            UnaryOperator<NDArray> native2d =
+                    in -> Pool.maxPool2d(in, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+            for (int batch : new int[] {4, 2, 6}) {
+                NDArray x = manager.randomNormal(new Shape(batch, 3, 8, 8));
+                NDArray seed = manager.randomNormal(new Shape(batch, 3, 4, 4));
+                float[][] expected = valueAndGradient(x, seed, native2d);
+                float[][] actual = valueAndGradient(x, seed, window);
+                assertArrayEquals(expected[0], actual[0], "values, batch " + batch);
+                assertArrayEquals(expected[1], actual[1], 0f, "gradient, batch " + batch);
+            }
+        }
+    }
+
     /** Equal values in a window: the gradient goes to the first, as max_pool2d's does. */
     @Test
     void amongEqualValuesTheFirstGetsTheGradient() {

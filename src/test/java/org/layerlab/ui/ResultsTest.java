@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.layerlab.core.stack.Template;
@@ -54,6 +55,20 @@ class ResultsTest extends WorkbenchTestBase {
         robot.clickOn("4  Results");
         await(() -> summary(robot).startsWith("Run 2 on the 30 test samples"));
         assertTrue(robot.lookup("#cell-2-2").tryQuery().isPresent(), "a 3 × 3 matrix for the three species");
+        for (int a = 0; a < 3; a++) {
+            for (int p = 0; p < 3; p++) {
+                Label cell = robot.lookup("#cell-" + a + "-" + p).queryAs(Label.class);
+                Color fill = (Color) cell.getBackground().getFills().get(0).getFill();
+                if (cell.getText().equals("0")) {
+                    assertEquals(Color.WHITE, fill, "an empty cell is white: " + cell.getId());
+                } else if (a == p) {
+                    assertTrue(fill.getBlue() > fill.getRed(), "right answers are blue: " + cell.getId() + " " + fill);
+                } else {
+                    assertTrue(fill.getRed() > fill.getBlue(), "mistakes are orange: " + cell.getId() + " " + fill);
+                }
+            }
+        }
+        Label kept = robot.lookup("#cell-2-2").queryAs(Label.class);
 
         robot.moveTo("#cell-2-1");
         await(() -> shownTooltip(robot) != null);
@@ -85,6 +100,11 @@ class ResultsTest extends WorkbenchTestBase {
                 (ListCell<?> cell) -> cell.getText() != null && cell.getText().startsWith("Run 1 ·"));
         await(() -> summary(robot).startsWith("Run 1 on"));
         assertFalse(secondRun.equals(summary(robot)));
+        assertTrue(kept == robot.lookup("#cell-2-2").queryAs(Label.class), "the same classes keep their cells");
+        assertEquals(
+                Integer.toString(window.results().confusionProperty().get().count(2, 2)),
+                kept.getText(),
+                "with the other run's numbers");
         assertEquals(
                 "Run 1", window.projects().state().selectedRunProperty().get().name());
 

@@ -3,9 +3,13 @@ package org.layerlab.ui.results;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 import org.layerlab.core.training.ConfusionMatrix;
@@ -18,6 +22,8 @@ import org.layerlab.core.training.ConfusionMatrix;
 final class ConfusionMatrixView extends GridPane {
     private static final Color RIGHT = Color.web("#0072B2");
     private static final Color WRONG = Color.web("#D55E00");
+    private static final Color DARK_TEXT = Color.web("#24292f");
+    private static final CornerRadii ROUNDED = new CornerRadii(3);
 
     private final BiConsumer<Integer, Integer> onCell;
     /**
@@ -25,6 +31,11 @@ final class ConfusionMatrixView extends GridPane {
      * popup window each, and for MNIST's 100 cells they made showing a run's results freeze the window.
      */
     private final Tooltip tooltip = new Tooltip();
+
+    private ConfusionMatrix matrix;
+    private List<String> classes = List.of();
+    /** The cells for {@link #classes}, kept from run to run while the classes stay the same. */
+    private Label[][] cells = new Label[0][0];
 
     private Label selected;
 
@@ -35,25 +46,50 @@ final class ConfusionMatrixView extends GridPane {
         setVgap(2);
     }
 
-    void show(ConfusionMatrix matrix, List<String> classes) {
-        getChildren().clear();
-        selected = null;
-        if (matrix == null) {
+    /**
+     * Shows {@code shown}. The labels are made once for a set of classes and then only given new numbers and
+     * colours, set directly rather than as CSS text to parse: for MNIST that is 121 labels a run.
+     */
+    void show(ConfusionMatrix shown, List<String> names) {
+        matrix = shown;
+        if (selected != null) {
+            selected.getStyleClass().remove("selected-cell");
+            selected = null;
+        }
+        // Hidden, not emptied, while there is nothing to show (the next run's model is opening, say).
+        setVisible(shown != null);
+        if (shown == null) {
             return;
         }
+        if (!names.equals(classes)) {
+            classes = List.copyOf(names);
+            layOut();
+        }
+        for (int a = 0; a < classes.size(); a++) {
+            for (int p = 0; p < classes.size(); p++) {
+                paint(cells[a][p], a, p);
+            }
+        }
+    }
+
+    private void layOut() {
+        getChildren().clear();
+        int n = classes.size();
+        cells = new Label[n][n];
         Label corner = new Label("true ↓   predicted →");
         corner.getStyleClass().add("text-muted");
         add(corner, 0, 0);
-        for (int p = 0; p < classes.size(); p++) {
+        for (int p = 0; p < n; p++) {
             Label name = header(classes.get(p));
             name.setAlignment(Pos.CENTER);
             name.setMaxWidth(Double.MAX_VALUE);
             add(name, p + 1, 0);
         }
-        for (int a = 0; a < classes.size(); a++) {
+        for (int a = 0; a < n; a++) {
             add(header(classes.get(a)), 0, a + 1);
-            for (int p = 0; p < classes.size(); p++) {
-                add(cell(matrix, classes, a, p), p + 1, a + 1);
+            for (int p = 0; p < n; p++) {
+                cells[a][p] = cell(a, p);
+                add(cells[a][p], p + 1, a + 1);
             }
         }
     }
@@ -65,17 +101,12 @@ final class ConfusionMatrixView extends GridPane {
         return label;
     }
 
-    private Label cell(ConfusionMatrix matrix, List<String> classes, int actual, int predicted) {
-        double share = matrix.rowShare(actual, predicted);
-        Label cell = new Label(Integer.toString(matrix.count(actual, predicted)));
+    private Label cell(int actual, int predicted) {
+        Label cell = new Label();
         cell.setId("cell-" + actual + "-" + predicted);
         cell.getStyleClass().add("matrix-cell");
         cell.setAlignment(Pos.CENTER);
         cell.setMaxWidth(Double.MAX_VALUE);
-        double strength = actual == predicted ? share : mistakeStrength(share);
-        Color fill = Color.WHITE.interpolate(actual == predicted ? RIGHT : WRONG, strength);
-        cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-text-fill: "
-                + (strength > 0.55 ? "white" : "#24292f") + ";");
         Tooltip.install(cell, tooltip);
         cell.setOnMouseEntered(e -> tooltip.setText(String.format(
                 Locale.ROOT,
@@ -83,7 +114,7 @@ final class ConfusionMatrixView extends GridPane {
                 matrix.count(actual, predicted),
                 matrix.support(actual),
                 classes.get(actual),
-                100 * share,
+                100 * matrix.rowShare(actual, predicted),
                 classes.get(predicted))));
         cell.setOnMouseClicked(e -> {
             if (selected != null) {
@@ -96,13 +127,13 @@ final class ConfusionMatrixView extends GridPane {
         return cell;
     }
 
-    private static String web(Color c) {
-        return String.format(
-                Locale.ROOT,
-                "#%02x%02x%02x",
-                Math.round(c.getRed() * 255),
-                Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
+    private void paint(Label cell, int actual, int predicted) {
+        double share = matrix.rowShare(actual, predicted);
+        double strength = actual == predicted ? share : mistakeStrength(share);
+        Color fill = Color.WHITE.interpolate(actual == predicted ? RIGHT : WRONG, strength);
+        cell.setText(Integer.toString(matrix.count(actual, predicted)));
+        cell.setBackground(new Background(new BackgroundFill(fill, ROUNDED, Insets.EMPTY)));
+        cell.setTextFill(strength > 0.55 ? Color.WHITE : DARK_TEXT);
     }
 
     /**

@@ -138,8 +138,12 @@ public final class ResultsView extends BorderPane {
         help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ScrollPane matrixScroll = new ScrollPane(matrix);
         matrixScroll.setFitToWidth(false);
-        // As tall as the matrix up to about twelve classes; more classes scroll.
-        matrixScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(400, matrix.heightProperty()));
+        // As tall as the matrix up to about twelve classes; more classes scroll. None while it is hidden.
+        matrixScroll
+                .prefViewportHeightProperty()
+                .bind(javafx.beans.binding.Bindings.when(matrix.visibleProperty())
+                        .then(javafx.beans.binding.Bindings.min(400, matrix.heightProperty()))
+                        .otherwise(0));
         TableView<ClassFigures> table = new TableView<>(model.figures());
         table.setId("class-figures");
         table.getColumns().add(text("Class", ClassFigures::className));
