@@ -79,6 +79,24 @@ class TrainingLifecycleTest extends WorkbenchTestBase {
         assertFalse(window.projects().state().dirtyProperty().get(), "showing the settings is no edit");
     }
 
+    /** Settings of other optimizers, hidden, leave no gap: Adam's rows are as far apart as any others. */
+    @Test
+    void hiddenOptimizerSettingsLeaveNoGap(FxRobot robot) throws Exception {
+        robot.clickOn("3  Training");
+        robot.interact(() -> window.training().optimizerProperty().set(OptimizerKind.ADAM));
+        WaitForAsyncUtils.waitForFxEvents();
+        double rate = top(robot, "#learning-rate");
+        double beta1 = top(robot, "#beta1");
+        double beta2 = top(robot, "#beta2");
+        assertTrue(beta1 - rate > 0, "Beta 1 below Learning rate");
+        assertEquals(beta2 - beta1, beta1 - rate, 1.0, "the same spacing where Momentum and Rho are hidden");
+    }
+
+    private static double top(FxRobot robot, String id) {
+        javafx.scene.Node node = robot.lookup(id).query();
+        return node.localToScene(node.getBoundsInLocal()).getMinY();
+    }
+
     @Test
     void fileNewDuringARunStopsItFirstAndTheNewProjectHasNoRuns(FxRobot robot) throws Exception {
         robot.clickOn("1  Data");

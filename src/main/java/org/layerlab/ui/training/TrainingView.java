@@ -59,7 +59,7 @@ public final class TrainingView extends BorderPane {
     private Node settings() {
         GridPane grid = new GridPane();
         grid.setHgap(8);
-        grid.setVgap(8);
+        grid.setVgap(0); // rows are spaced by their cells' margins: see below
         int row = 0;
         ComboBox<OptimizerKind> optimizer = new ComboBox<>();
         optimizer.getItems().setAll(OptimizerKind.values());
@@ -131,6 +131,10 @@ public final class TrainingView extends BorderPane {
         keepBest.selectedProperty().bindBidirectional(model.keepBestProperty());
         explain(keepBest, TrainingTopic.EARLY_STOPPING);
         grid.add(keepBest, 0, row++, 2, 1);
+        // Each row 8 px from the next through its cells' margins rather than the grid's gap: the grid keeps
+        // its gap for a row whose cells are hidden (Momentum and Rho while Adam is chosen), which doubled
+        // the space where they were.
+        grid.getChildren().forEach(cell -> GridPane.setMargin(cell, new Insets(4, 0, 4, 0)));
         // While a run trains the form shows that run's settings; they cannot change under it.
         grid.disableProperty().bind(model.formLockedProperty());
 
