@@ -2,23 +2,11 @@ package org.layerlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.layerlab.core.data.Dataset;
-import org.layerlab.core.stack.LayerStack;
 import org.layerlab.core.stack.Template;
-import org.layerlab.core.training.MemoryBudget;
-import org.layerlab.core.training.ModelInfo;
-import org.layerlab.core.training.TrainedModel;
-import org.layerlab.core.training.TrainingConfig;
-import org.layerlab.core.training.TrainingControl;
-import org.layerlab.core.training.TrainingEngine;
-import org.layerlab.core.training.TrainingObserver;
-import org.layerlab.core.training.TrainingResult;
 import org.layerlab.ui.training.ScriptedEngine;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -36,35 +24,10 @@ class TrainingStartTest extends WorkbenchTestBase {
     private volatile int framesAtStart = -1;
     private volatile int framesWhenTrainingBegan = -1;
 
-    /** Notes the frame count when training begins, then holds the run until Stop. */
-    private final class NotingEngine implements TrainingEngine {
-        private final ScriptedEngine held = ScriptedEngine.untilStopped();
-
-        @Override
-        public TrainingResult train(
-                Dataset dataset,
-                LayerStack stack,
-                TrainingConfig config,
-                TrainingObserver observer,
-                TrainingControl control) {
-            framesWhenTrainingBegan = frames.get();
-            return held.train(dataset, stack, config, observer, control);
-        }
-
-        @Override
-        public MemoryBudget memoryBudget() {
-            return held.memoryBudget();
-        }
-
-        @Override
-        public TrainedModel load(LayerStack stack, ModelInfo info, Path weightsFolder) throws IOException {
-            return held.load(stack, info, weightsFolder);
-        }
-    }
-
     @Start
     void start(Stage stage) {
-        open(stage, new NotingEngine());
+        // Notes the frame count when training begins, then holds the run until Stop.
+        open(stage, ScriptedEngine.untilStopped().noting(() -> framesWhenTrainingBegan = frames.get()));
         new AnimationTimer() {
             @Override
             public void handle(long now) {

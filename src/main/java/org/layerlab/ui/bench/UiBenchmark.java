@@ -134,7 +134,7 @@ public final class UiBenchmark {
 
     /**
      * Selects tab {@code index} once the finished run's model is open and measured, as a student clicks it,
-     * and returns the UI thread's longest stretch until three frames later.
+     * and returns the UI thread's longest stretch until the tab is on the screen.
      */
     private static double open(MainWindow window, LatencyProbe probe, int index) throws Exception {
         waitUntil(() -> window.projects().state().selectedModelProperty().get() != null
@@ -143,17 +143,7 @@ public final class UiBenchmark {
         CompletableFuture<Void> drawn = new CompletableFuture<>();
         onFx(() -> {
             window.tabs().getSelectionModel().select(index);
-            new AnimationTimer() {
-                private int frames;
-
-                @Override
-                public void handle(long now) {
-                    if (++frames == 3) {
-                        stop();
-                        drawn.complete(null);
-                    }
-                }
-            }.start();
+            new org.layerlab.ui.common.FxDispatcher().afterShown(() -> drawn.complete(null));
             return null;
         });
         drawn.get(60, TimeUnit.SECONDS);

@@ -6,7 +6,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,6 +23,7 @@ import org.layerlab.core.training.ModelInfo;
 import org.layerlab.errors.FailureSentence;
 import org.layerlab.ui.common.Sketch;
 import org.layerlab.ui.common.TaskExecutor;
+import org.layerlab.ui.common.WhenShown;
 import org.layerlab.ui.project.LoadedRun;
 import org.layerlab.ui.project.ProjectState;
 
@@ -46,10 +46,8 @@ public final class InsideViewModel {
     private final StringProperty weightsNote = new SimpleStringProperty("");
     private final ObservableList<WeightDistribution> weights = FXCollections.observableArrayList();
     private final ObjectProperty<Sketch> sketch = new SimpleObjectProperty<>();
-    private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    private final WhenShown step = new WhenShown();
     private final FeatureMapJobs jobs;
-    /** Something changed while the step was hidden: it is worked out when the step is shown again. */
-    private boolean stale;
 
     private Samples testSamples;
     private int sampleIndex;
@@ -69,11 +67,6 @@ public final class InsideViewModel {
                 whenShown(this::showWeights);
             }
         });
-        shown.addListener((o, was, now) -> {
-            if (now && stale) {
-                refresh();
-            }
-        });
         refresh();
     }
 
@@ -82,15 +75,14 @@ public final class InsideViewModel {
      * the step the student sees, not for every run selected elsewhere.
      */
     private void whenShown(Runnable update) {
-        if (shown.get()) {
+        if (step.isShown()) {
             update.run();
         } else {
-            stale = true;
+            step.run(this::refresh); // something changed while hidden: all of it is worked out when shown
         }
     }
 
     private void refresh() {
-        stale = false;
         runSelected.set(state.selectedModelProperty().get() != null);
         showWeights();
         showSamples();
@@ -249,7 +241,7 @@ public final class InsideViewModel {
 
     /** True while the student sees this step (the window binds it to its tab); true unless told otherwise. */
     public BooleanProperty shownProperty() {
-        return shown;
+        return step.shownProperty();
     }
 
     /** True while a run's model is selected and loaded: there is something to look inside. */

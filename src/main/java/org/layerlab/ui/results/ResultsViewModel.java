@@ -25,6 +25,7 @@ import org.layerlab.data.DataRequests;
 import org.layerlab.data.EvaluationData;
 import org.layerlab.errors.FailureSentence;
 import org.layerlab.ui.common.TaskExecutor;
+import org.layerlab.ui.common.WhenShown;
 import org.layerlab.ui.project.LoadedRun;
 import org.layerlab.ui.project.ProjectState;
 import org.layerlab.ui.project.RunModels;
@@ -46,10 +47,8 @@ public final class ResultsViewModel {
     private final ObservableList<String> classes = FXCollections.observableArrayList();
     private final ObservableList<ClassFigures> figures = FXCollections.observableArrayList();
     private final ObservableList<ExampleItem> examples = FXCollections.observableArrayList();
-    private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    private final WhenShown step = new WhenShown();
     private Results displayed;
-    /** Measured while the step was hidden: shown when the step is. */
-    private Results waiting;
 
     private int request;
 
@@ -69,14 +68,6 @@ public final class ResultsViewModel {
                     && state.selectedModelProperty().get() == null
                     && runModels.messageProperty().get().isEmpty()) {
                 clear("Opening the model of " + run.name() + "…");
-            }
-        });
-        // A run is measured as soon as it ends, so that its results are ready when the student looks; building
-        // a hundred matrix cells and the mistakes' pictures waits until then, not to stall the window as
-        // training ends.
-        shown.addListener((o, was, now) -> {
-            if (now && waiting != null) {
-                show(waiting);
             }
         });
         evaluateOnProjectData();
@@ -153,7 +144,7 @@ public final class ResultsViewModel {
 
     private void evaluate(LoadedRun run, Source source) {
         int ticket = ++request;
-        waiting = null; // superseded, whether this measurement succeeds or fails
+        step.forget(); // superseded, whether this measurement succeeds or fails
         busy.set(true);
         message.set("Measuring " + run.run().name() + "…");
         executor.submit(
@@ -171,11 +162,9 @@ public final class ResultsViewModel {
                 results -> {
                     if (ticket == request) {
                         busy.set(false);
-                        if (shown.get()) {
-                            show(results);
-                        } else {
-                            waiting = results;
-                        }
+                        // Measured as soon as a run ends, so that the results are ready when the student looks;
+                        // a hundred matrix cells and the mistakes' pictures are built then, not as training ends.
+                        step.run(() -> show(results));
                     }
                 },
                 failure -> {
@@ -187,7 +176,6 @@ public final class ResultsViewModel {
     }
 
     private void show(Results results) {
-        waiting = null;
         displayed = results;
         Evaluation evaluation = results.evaluation();
         message.set("");
@@ -254,7 +242,7 @@ public final class ResultsViewModel {
         request++;
         busy.set(false);
         displayed = null;
-        waiting = null;
+        step.forget();
         message.set(why);
         summary.set("");
         examplesTitle.set("");
@@ -297,7 +285,7 @@ public final class ResultsViewModel {
 
     /** Whether the step is on screen (bound to its tab); results measured while it is not wait for it. */
     public BooleanProperty shownProperty() {
-        return shown;
+        return step.shownProperty();
     }
 
     public ObjectProperty<ConfusionMatrix> confusionProperty() {

@@ -36,6 +36,7 @@ import org.layerlab.data.Tokenizer;
 import org.layerlab.errors.FailureSentence;
 import org.layerlab.ui.common.Sketch;
 import org.layerlab.ui.common.TaskExecutor;
+import org.layerlab.ui.common.WhenShown;
 import org.layerlab.ui.project.LoadedRun;
 import org.layerlab.ui.project.ProjectState;
 
@@ -93,9 +94,7 @@ public final class TryItViewModel {
 
     private final LatestInputPredictor predictor;
     private LoadedRun run;
-    private final BooleanProperty shown = new SimpleBooleanProperty(true);
-    /** A model was selected while the step was hidden: it is set up when the step is shown. */
-    private boolean waiting;
+    private final WhenShown step = new WhenShown();
 
     private Map<String, Integer> wordIds = Map.of();
     private boolean filling;
@@ -105,13 +104,6 @@ public final class TryItViewModel {
         this.state = state;
         this.predictor = new LatestInputPredictor(executor, this::show, this::failed);
         state.selectedModelProperty().addListener((o, a, loaded) -> modelSelected(loaded));
-        shown.addListener((o, was, now) -> {
-            LoadedRun selected = state.selectedModelProperty().get();
-            if (now && waiting && selected != null) {
-                waiting = false;
-                select(selected);
-            }
-        });
         state.selectedRunProperty().addListener((o, a, b) -> {
             if (state.selectedModelProperty().get() == null) {
                 select(null);
@@ -138,8 +130,13 @@ public final class TryItViewModel {
     private void modelSelected(LoadedRun loaded) {
         // Without a model (none selected, or it failed to open) there is nothing to build: what is said about
         // it (opening, or why it cannot be opened) stands.
-        waiting = loaded != null && !shown.get();
-        select(waiting ? null : loaded);
+        step.forget();
+        if (loaded == null || step.isShown()) {
+            select(loaded);
+        } else {
+            select(null);
+            step.run(() -> select(loaded));
+        }
     }
 
     private void select(LoadedRun loaded) {
@@ -435,7 +432,7 @@ public final class TryItViewModel {
 
     /** Whether the step is on screen (bound to its tab). */
     public BooleanProperty shownProperty() {
-        return shown;
+        return step.shownProperty();
     }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {

@@ -72,9 +72,7 @@ class ResultsViewModelTest {
 
     @Test
     void aRunEndingWhileResultsAreHiddenIsShownWhenTheyAre() {
-        results.shownProperty().set(false);
-        training.epochsProperty().set(2);
-        training.start();
+        trainWhileResultsAreHidden();
 
         assertNull(results.confusionProperty().get(), "nothing is built for a step no one sees");
         assertTrue(results.examples().isEmpty());
@@ -88,9 +86,7 @@ class ResultsViewModelTest {
 
     @Test
     void aMeasurementThatFailsWhileResultsAreHiddenIsNotHiddenByOlderResults() {
-        results.shownProperty().set(false);
-        training.epochsProperty().set(2);
-        training.start(); // measured, waiting to be shown
+        trainWhileResultsAreHidden(); // measured, waiting to be shown
         results.evaluateOn(home.resolve("no-such-file.csv"));
 
         results.shownProperty().set(true);
@@ -98,6 +94,12 @@ class ResultsViewModelTest {
                 results.messageProperty().get().contains("no-such-file.csv"),
                 results.messageProperty().get());
         assertNull(results.confusionProperty().get());
+    }
+
+    private void trainWhileResultsAreHidden() {
+        results.shownProperty().set(false);
+        training.epochsProperty().set(2);
+        training.start();
     }
 
     @Test

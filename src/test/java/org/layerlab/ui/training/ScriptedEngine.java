@@ -25,11 +25,17 @@ public final class ScriptedEngine implements TrainingEngine {
     private final TrainingOutcome outcome;
     private final RuntimeException failure;
     private final boolean holds;
+    private final Runnable atStart;
 
     private ScriptedEngine(TrainingOutcome outcome, RuntimeException failure, boolean holds) {
+        this(outcome, failure, holds, () -> {});
+    }
+
+    private ScriptedEngine(TrainingOutcome outcome, RuntimeException failure, boolean holds, Runnable atStart) {
         this.outcome = outcome;
         this.failure = failure;
         this.holds = holds;
+        this.atStart = atStart;
     }
 
     static ScriptedEngine endingAs(TrainingOutcome outcome) {
@@ -45,6 +51,11 @@ public final class ScriptedEngine implements TrainingEngine {
         return new ScriptedEngine(TrainingOutcome.CANCELLED, null, true);
     }
 
+    /** The same engine, running {@code atStart} (on the training thread) as each run begins. */
+    public ScriptedEngine noting(Runnable atStart) {
+        return new ScriptedEngine(outcome, failure, holds, atStart);
+    }
+
     @Override
     public TrainingResult train(
             Dataset dataset,
@@ -52,6 +63,7 @@ public final class ScriptedEngine implements TrainingEngine {
             TrainingConfig config,
             TrainingObserver observer,
             TrainingControl control) {
+        atStart.run();
         if (failure != null) {
             throw failure;
         }
