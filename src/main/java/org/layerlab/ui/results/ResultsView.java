@@ -138,12 +138,11 @@ public final class ResultsView extends BorderPane {
         help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ScrollPane matrixScroll = new ScrollPane(matrix);
         matrixScroll.setFitToWidth(false);
-        // As tall as the matrix up to about twelve classes; more classes scroll. None while it is hidden.
-        matrixScroll
-                .prefViewportHeightProperty()
-                .bind(javafx.beans.binding.Bindings.when(matrix.visibleProperty())
-                        .then(javafx.beans.binding.Bindings.min(400, matrix.heightProperty()))
-                        .otherwise(0));
+        // As tall as the matrix up to about twelve classes; more classes scroll. Gone while the matrix is hidden
+        // (it keeps its cells and size for the next run).
+        matrixScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(400, matrix.heightProperty()));
+        matrixScroll.visibleProperty().bind(matrix.visibleProperty());
+        matrixScroll.managedProperty().bind(matrix.visibleProperty());
         TableView<ClassFigures> table = new TableView<>(model.figures());
         table.setId("class-figures");
         table.getColumns().add(text("Class", ClassFigures::className));

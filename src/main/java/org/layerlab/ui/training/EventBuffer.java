@@ -56,7 +56,11 @@ final class EventBuffer implements TrainingObserver {
                 return;
             }
             sendPending = true;
-            lastSent = now;
+            // Only batches start the interval: the first batch after Started goes out at once, so that a fast
+            // run's curve begins at its first loss rather than half a second in.
+            if (!milestone) {
+                lastSent = now;
+            }
         }
         ui.dispatch(this::send);
     }

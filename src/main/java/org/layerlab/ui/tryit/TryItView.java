@@ -81,7 +81,9 @@ public final class TryItView extends BorderPane {
         note.managedProperty().bind(model.noteProperty().isNotEmpty());
         note.visibleProperty().bind(note.managedProperty());
 
-        VBox column = new VBox(12, title, message, input, note);
+        // The message goes under the input: above it, the empty canvas's hint vanished at the first press and
+        // pulled the canvas up under the pen, so every first stroke began with a hook.
+        VBox column = new VBox(12, title, input, message, note);
         column.setPadding(new Insets(16));
         column.setMinWidth(0);
         ScrollPane scroll = new ScrollPane(column);

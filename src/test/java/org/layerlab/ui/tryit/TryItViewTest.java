@@ -241,11 +241,7 @@ class TryItViewTest {
         return true;
     }
 
-    /**
-     * Presses at the first point of the canvas, drags through the others, releases at the last. It moves the
-     * mouse in 4-pixel steps itself: under Monocle, FxRobot.moveTo's own steps began the first drag 45–60
-     * pixels away from the pressed point.
-     */
+    /** Presses at the first point of the canvas, drags through the others in 4-pixel steps, releases at the last. */
     private static void stroke(FxRobot robot, double... xy) {
         Node canvas = robot.lookup("#try-canvas").query();
         org.testfx.robot.MouseRobot mouse = robot.robotContext().getMouseRobot();
@@ -280,9 +276,12 @@ class TryItViewTest {
         select(robot, bars);
         assertTrue(message(robot).startsWith("The canvas is empty"), message(robot));
         assertEquals(List.of(), shown(robot));
+        Node canvas = robot.lookup("#try-canvas").query();
+        double top = canvas.localToScene(0, 0).getY();
 
         stroke(robot, 50, 140, 100, 141, 160, 139, 230, 140);
         await(() -> !shown(robot).isEmpty());
+        assertEquals(top, canvas.localToScene(0, 0).getY(), "the canvas stays under the pen once the hint goes");
         await(() -> answer(robot).equals("horizontal"));
         List<String> horizontal = shown(robot);
         assertEquals(2, horizontal.size(), horizontal.toString());
